@@ -1,0 +1,250 @@
+package org.attendanceroutes.calendar;
+
+import java.time.DayOfWeek;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * One school's calendar and the arithmetic of school time. Plain Java: no Spring, no JPA.
+ *
+ * <p>A school day is a Monday to Friday inside a half term that is not a closure (INSET day,
+ * bank holiday or other closure). A school week is a Monday-to-Sunday week with at least one
+ * school day in it, so "6 school weeks" skips holidays and half-term breaks and a short week
+ * (a bank holiday Monday, the first days of term) still counts as one.
+ */
+public final class SchoolCalendar {
+
+    private final List<HalfTermSpan> halfTerms;
+    private final Map<LocalDate, ClosureKind> closures;
+
+    public SchoolCalendar(List<HalfTermSpan> halfTerms, Map<LocalDate, ClosureKind> closures) {
+        List<HalfTermSpan> sorted = new ArrayList<>(halfTerms);
+        sorted.sort(Comparator.comparing(HalfTermSpan::start));
+        for (int i = 1; i < sorted.size(); i++) {
+            if (!sorted.get(i).start().isAfter(sorted.get(i - 1).end())) {
+                throw new IllegalArgumentException(sorted.get(i).name() + " overlaps " + sorted.get(i - 1).name());
+            }
+        }
+        this.halfTerms = Collections.unmodifiableList(sorted);
+        this.closures = Collections.unmodifiableMap(new TreeMap<>(closures));
+    }
+
+    public List<HalfTermSpan> halfTerms() {
+        return halfTerms;
+    }
+
+    public Map<LocalDate, ClosureKind> closures() {
+        return closures;
+    }
+
+    public boolean isSchoolDay(LocalDate date) {
+        DayOfWeek day = date.getDayOfWeek();
+        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
+                && !closures.containsKey(date)
+                && halfTermOf(date).isPresent();
+    }
+
+    /** The half term a date falls in, if any (holidays fall in none). */
+    public Optional<HalfTermSpan> halfTermOf(LocalDate date) {
+        for (HalfTermSpan h : halfTerms) {
+            if (h.contains(date)) {
+                return Optional.of(h);
+            }
+            if (h.start().isAfter(date)) {
+                break;
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The half term in progress on {@code date}, or during a holiday the one that comes next. */
+    public HalfTermSpan currentOrNextHalfTerm(LocalDate date) {
+        for (HalfTermSpan h : halfTerms) {
+            if (!h.end().isBefore(date)) {
+                return h;
+            }
+        }
+        throw beyondCalendar(date);
+    }
+
+    /** The last school day of the half term in progress (or, in a holiday, of the one to come). */
+    public LocalDate endOfCurrentHalfTerm(LocalDate date) {
+        return lastSchoolDayOf(currentOrNextHalfTerm(date));
+    }
+
+    /** The last school day of the half term after the current one. */
+    public LocalDate endOfNextHalfTerm(LocalDate date) {
+        int index = halfTerms.indexOf(currentOrNextHalfTerm(date));
+        if (index + 1 >= halfTerms.size()) {
+            throw beyondCalendar(halfTerms.get(index).end().plusDays(1));
+        }
+        return lastSchoolDayOf(halfTerms.get(index + 1));
+    }
+
+    /** The half term before the one in progress on {@code date}, if the calendar holds it. */
+    public Optional<HalfTermSpan> previousHalfTerm(LocalDate date) {
+        int index = halfTerms.indexOf(currentOrNextHalfTerm(date));
+        return index == 0 ? Optional.empty() : Optional.of(halfTerms.get(index - 1));
+    }
+
+    /** The first school day of the academic year that {@code date} falls in or precedes. */
+    public LocalDate startOfAcademicYear(LocalDate date) {
+        String year = currentOrNextHalfTerm(date).academicYear();
+        return halfTerms.stream().filter(h -> h.academicYear().equals(year)).findFirst()
+                .map(this::firstSchoolDayOf).orElseThrow();
+    }
+
+    /**
+     * The school day {@code n} school days after {@code date} (n = 0: {@code date} itself if it
+     * is a school day, else the next one).
+     */
+    public LocalDate addSchoolDays(LocalDate date, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("cannot add " + n + " school days: use a count of 0 or more");
+        }
+        LocalDate day = nextSchoolDayFrom(date);
+        for (int i = 0; i < n; i++) {
+            day = nextSchoolDayFrom(day.plusDays(1));
+        }
+        return day;
+    }
+
+    /**
+     * The end of the {@code n}th school week counted from the week after {@code date}'s own:
+     * the last school day of that week. A target "over the next 6 weeks" set on any day of a week
+     * runs to the last school day of the sixth school week that follows.
+     */
+    public LocalDate addSchoolWeeks(LocalDate date, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("cannot add " + n + " school weeks: use a count of 1 or more");
+        }
+        LocalDate monday = mondayOf(date).plusWeeks(1);
+        int counted = 0;
+        while (true) {
+            Optional<LocalDate> last = lastSchoolDayOfWeek(monday);
+            if (last.isPresent() && ++counted == n) {
+                return last.get();
+            }
+            monday = monday.plusWeeks(1);
+            if (monday.isAfter(lastDay())) {
+                throw beyondCalendar(monday);
+            }
+        }
+    }
+
+    /** School days from {@code from} to {@code to}, both included. */
+    public int schoolDaysBetween(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (isSchoolDay(d)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** School weeks (weeks holding a school day) touched by {@code from} to {@code to}, both included. */
+    public int schoolWeeksBetween(LocalDate from, LocalDate to) {
+        int count = 0;
+        for (LocalDate monday = mondayOf(from); !monday.isAfter(to); monday = monday.plusWeeks(1)) {
+            LocalDate start = monday.isBefore(from) ? from : monday;
+            LocalDate end = monday.plusDays(4).isAfter(to) ? to : monday.plusDays(4);
+            if (schoolDaysBetween(start, end) > 0) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /**
+     * The first school day of the window of the last {@code n} school weeks that ends with
+     * {@code date}'s week: the rolling "last 10 school weeks" of the penalty-notice rule.
+     */
+    public LocalDate startOfLastSchoolWeeks(LocalDate date, int n) {
+        if (n < 1) {
+            throw new IllegalArgumentException("a window is 1 school week or more, not " + n);
+        }
+        LocalDate monday = mondayOf(date);
+        LocalDate first = null;
+        int counted = 0;
+        while (counted < n && !monday.isBefore(mondayOf(firstDay()))) {
+            if (lastSchoolDayOfWeek(monday).isPresent() && !monday.isAfter(date)) {
+                counted++;
+                first = monday;
+            }
+            monday = monday.minusWeeks(1);
+        }
+        if (first == null) {
+            return date;
+        }
+        return nextSchoolDayFrom(first);
+    }
+
+    /** All school days from {@code from} to {@code to}, both included, in order. */
+    public List<LocalDate> schoolDays(LocalDate from, LocalDate to) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            if (isSchoolDay(d)) {
+                days.add(d);
+            }
+        }
+        return days;
+    }
+
+    public LocalDate firstDay() {
+        return halfTerms.isEmpty() ? LocalDate.MIN : halfTerms.get(0).start();
+    }
+
+    public LocalDate lastDay() {
+        return halfTerms.isEmpty() ? LocalDate.MIN : halfTerms.get(halfTerms.size() - 1).end();
+    }
+
+    /** {@code date} if it is a school day, otherwise the next school day. */
+    public LocalDate nextSchoolDayFrom(LocalDate date) {
+        LocalDate day = date;
+        while (!isSchoolDay(day)) {
+            day = day.plusDays(1);
+            if (day.isAfter(lastDay())) {
+                throw beyondCalendar(date);
+            }
+        }
+        return day;
+    }
+
+    private LocalDate firstSchoolDayOf(HalfTermSpan h) {
+        return nextSchoolDayFrom(h.start());
+    }
+
+    private LocalDate lastSchoolDayOf(HalfTermSpan h) {
+        for (LocalDate d = h.end(); !d.isBefore(h.start()); d = d.minusDays(1)) {
+            if (isSchoolDay(d)) {
+                return d;
+            }
+        }
+        throw new IllegalStateException(h.name() + " has no school day");
+    }
+
+    private Optional<LocalDate> lastSchoolDayOfWeek(LocalDate monday) {
+        for (LocalDate d = monday.plusDays(4); !d.isBefore(monday); d = d.minusDays(1)) {
+            if (isSchoolDay(d)) {
+                return Optional.of(d);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static LocalDate mondayOf(LocalDate date) {
+        return date.minusDays(date.getDayOfWeek().getValue() - 1L);
+    }
+
+    private IllegalStateException beyondCalendar(LocalDate date) {
+        return new IllegalStateException("the school calendar ends on " + lastDay()
+                + " and does not reach " + date + ": load the next academic year's calendar");
+    }
+}

@@ -1,0 +1,6 @@
+package org.attendanceroutes.casework;
+
+public enum CaseStatus {
+    OPEN,
+    CLOSED
+}

@@ -1,0 +1,7 @@
+package org.attendanceroutes.casework;
+
+public enum TargetResult {
+    PENDING,
+    ACHIEVED,
+    MISSED
+}

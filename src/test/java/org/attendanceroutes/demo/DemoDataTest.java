@@ -1,0 +1,105 @@
+package org.attendanceroutes.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The demo data has the shape the README promises. */
+@SpringBootTest(properties = "attendance.demo.data=true")
+class DemoDataTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+
+    @BeforeAll
+    static void setTheEngineClock() {
+        // runs before the context (and so the demo data loader) starts
+        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(16, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    }
+
+    @AfterAll
+    static void resetTheEngineClock() {
+        ClockUtil.reset();
+    }
+
+    /** The demo schools' marks only: on PostgreSQL other tests' data shares the database. */
+    static final String DEMO_MARKS = "(select m.* from attendance_mark m join pupil p on p.id = m.pupil_id"
+            + " join school s on s.id = p.school_id where s.urn like '14000%') demo";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void fiveSchoolsEachFollowOneOfTheFiveRoutes() {
+        List<String> routes = jdbc.queryForList(
+                "select route_key from school where urn in ('140001','140002','140003','140004','140005') order by urn",
+                String.class);
+        assertThat(routes).containsExactly("attendance-action-routes", "graduated-attendance-response",
+                "attendance-interventions-framework", "attendance-improvement-process",
+                "supporting-attendance-action-plan");
+    }
+
+    @Test
+    void eachSchoolHasAboutTwoHundredPupilsWithContactsAndTwoYearsOfCalendar() {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+                select s.urn, count(distinct p.id) pupils, count(distinct c.pupil_id) with_contacts,
+                       (select count(distinct h.academic_year) from calendar_half_term h where h.school_id = s.id) years
+                from school s join pupil p on p.school_id = s.id left join contact c on c.pupil_id = p.id
+                where s.urn like '14000%' group by s.id, s.urn""");
+        assertThat(rows).hasSize(5).allSatisfy(row -> {
+            assertThat(((Number) row.get("pupils")).intValue()).isEqualTo(200);
+            assertThat(((Number) row.get("with_contacts")).intValue()).isEqualTo(200);
+            assertThat(((Number) row.get("years")).intValue()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void marksRunFromTheFirstSchoolDayToTodayOnSchoolDaysOnly() {
+        Map<String, Object> span = jdbc.queryForMap("select min(mark_date) first_day, max(mark_date) last_day from " + DEMO_MARKS);
+        assertThat(span.get("first_day").toString()).isEqualTo("2026-09-03"); // 1 and 2 September are INSET days
+        assertThat(span.get("last_day").toString()).isEqualTo("2026-11-20");
+        assertThat(jdbc.queryForObject("select count(*) from " + DEMO_MARKS + " where mark_date between '2026-10-26' and '2026-10-30'",
+                Long.class)).as("marks in the half-term break").isZero();
+    }
+
+    @Test
+    void mostPupilsAttendWellWithATailOfPersistentAndSevereAbsence() {
+        List<Double> percents = jdbc.queryForList("""
+                select 100.0 * sum(case when code in ('/', '\\', 'L', 'K', 'V', 'P', 'W', 'B') then 1 else 0 end) / count(*)
+                from """ + DEMO_MARKS + " group by pupil_id", Double.class);
+        long good = percents.stream().filter(p -> p >= 95).count();
+        long below90 = percents.stream().filter(p -> p < 90).count();
+        long severe = percents.stream().filter(p -> p <= 50).count();
+        assertThat(good).as("pupils at 95 %% or more of %d", percents.size()).isGreaterThan(percents.size() / 2);
+        assertThat(below90).as("persistent absence tail").isBetween(50L, 300L);
+        assertThat(severe).as("severe absence").isPositive();
+    }
+
+    @Test
+    void registersShowLatenessAndRecentUnexplainedAbsence() {
+        assertThat(jdbc.queryForObject("select count(*) from " + DEMO_MARKS + " where code = 'L'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from " + DEMO_MARKS + " where code = 'U'", Long.class)).isPositive();
+        assertThat(jdbc.queryForObject("select count(*) from " + DEMO_MARKS + " where code = 'N' and mark_date >= '2026-11-18'",
+                Long.class)).isPositive();
+    }
+
+    @Test
+    void aFewPupilsJoinedMidYearAndHaveNoMarksBeforeAdmission() {
+        assertThat(jdbc.queryForObject("select count(*) from pupil where admission_date > '2026-09-03'", Long.class))
+                .isPositive();
+        assertThat(jdbc.queryForObject("""
+                select count(*) from attendance_mark m join pupil p on p.id = m.pupil_id
+                where m.mark_date < p.admission_date""", Long.class)).isZero();
+    }
+}
