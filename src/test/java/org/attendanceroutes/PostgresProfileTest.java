@@ -4,26 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
+import java.util.List;
+
 import org.springframework.context.ConfigurableApplicationContext;
 
 /** The production profile has no default administrator and loads no demo anything. */
 class PostgresProfileTest {
 
-    /**
-     * The postgres profile alone (command-line arguments outrank the test profile that surefire
-     * sets), pointed at an in-memory database so this runs on any machine.
-     */
+    /** The postgres profile alone, pointed at an in-memory database so this runs on any machine. */
     private static ConfigurableApplicationContext runProduction(String... environment) {
-        return new SpringApplicationBuilder(AttendanceRoutesApplication.class)
-                .properties(environment)
-                .run("--spring.profiles.active=postgres",
-                        "--server.port=0",
-                        "--DATABASE_URL=jdbc:h2:mem:production-profile-${random.uuid};DB_CLOSE_DELAY=-1",
-                        "--DATABASE_USERNAME=sa",
-                        "--camunda.bpm.job-execution.enabled=false",
-                        "--camunda.bpm.generate-unique-process-engine-name=true",
-                        "--camunda.bpm.generate-unique-process-application-name=true");
+        return HeadlessApplication.run(List.of(environment), "--spring.profiles.active=postgres",
+                "--DATABASE_URL=jdbc:h2:mem:production-profile-${random.uuid};DB_CLOSE_DELAY=-1",
+                "--DATABASE_USERNAME=sa");
     }
 
     @Test

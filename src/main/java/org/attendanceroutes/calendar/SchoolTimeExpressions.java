@@ -61,16 +61,21 @@ public class SchoolTimeExpressions {
         return at(scope, calendar -> calendar.endOfNextHalfTerm(today()));
     }
 
-    private Date at(VariableScope scope, Function<SchoolCalendar, LocalDate> rule) {
-        LocalDate day = rule.apply(calendarOf(scope));
+    /** The end of {@code day}'s school day, when reviews and timers set for that day fall due. */
+    public Date endOfSchoolDay(LocalDate day) {
         return Date.from(day.atTime(END_OF_SCHOOL_DAY).atZone(clock.getZone()).toInstant());
+    }
+
+    private Date at(VariableScope scope, Function<SchoolCalendar, LocalDate> rule) {
+        return endOfSchoolDay(rule.apply(calendarOf(scope)));
     }
 
     private LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    SchoolCalendar calendarOf(VariableScope scope) {
+    /** The calendar of the pupil's school in this process. */
+    public SchoolCalendar calendarOf(VariableScope scope) {
         Object schoolId = scope.getVariable("schoolId");
         if (schoolId instanceof Number id) {
             return calendars.calendarFor(id.longValue());
