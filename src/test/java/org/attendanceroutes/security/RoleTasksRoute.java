@@ -62,10 +62,15 @@ public class RoleTasksRoute {
         this.clock = clock;
     }
 
-    /** Opens a case for a new pupil and starts the route for it, as no particular user. */
-    public Started start() {
+    /** Deploys the route unless this version of it is deployed already. */
+    public void deploy() {
         repository.createDeployment().name(KEY).enableDuplicateFiltering(true)
                 .addClasspathResource("security/role-tasks.bpmn").deploy();
+    }
+
+    /** Opens a case for a new pupil and starts the route for it, as no particular user. */
+    public Started start() {
+        deploy();
         School school = schools.findByUrn(URN).orElseGet(() -> {
             School created = new School(URN, "Security Test Academy", KEY);
             created.setAddress("1 Test Lane", null, "Testbury", "TE5 7AA");

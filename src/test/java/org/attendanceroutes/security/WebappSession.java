@@ -33,11 +33,22 @@ class WebappSession {
 
     /** Logs in to one of the webapps ("tasklist", "cockpit", "admin"); the status says whether it let the user in. */
     int login(String app, String user, String password) {
+        return login(app, user, password, true);
+    }
+
+    int loginWithoutCsrfToken(String app, String user, String password) {
+        return login(app, user, password, false);
+    }
+
+    private int login(String app, String user, String password, boolean withCsrfToken) {
         String form = "username=" + URLEncoder.encode(user, StandardCharsets.UTF_8)
                 + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        return send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine + "/login/" + app))
+        int status = send(HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/" + engine + "/login/" + app))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)), true).statusCode();
+                .POST(HttpRequest.BodyPublishers.ofString(form)), withCsrfToken).statusCode();
+        // the login starts a new session, which gets its own token on its first read, as in a browser
+        get("/camunda/api/admin/auth/user/" + engine);
+        return status;
     }
 
     /** A call on the webapps' engine API, /camunda/api/engine/engine/{engine}{path}. */
