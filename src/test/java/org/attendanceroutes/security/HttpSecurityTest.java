@@ -53,6 +53,8 @@ class HttpSecurityTest {
                 "/camunda/api/engine/engine/" + e + "/user")) {
             assertThat(http.getForEntity(closed, String.class).getStatusCode()).as(closed).isEqualTo(HttpStatus.UNAUTHORIZED);
         }
+        assertThat(http.getForEntity("/actuator", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(http.getForEntity("/actuator/env", String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
     @Test
