@@ -28,6 +28,9 @@ public class InterventionCase {
     private LocalDate openedOn;
     private LocalDate closedOn;
     private String outcome;
+    /** Set when the case is referred to the local authority, whose users then may read it. */
+    private LocalDate referredOn;
+    private String referredTo;
     /** TRUE while open, NULL once closed: see the uk_case_open constraint. */
     private Boolean openFlag;
 
@@ -51,6 +54,12 @@ public class InterventionCase {
     public LocalDate getOpenedOn() { return openedOn; }
     public LocalDate getClosedOn() { return closedOn; }
     public String getOutcome() { return outcome; }
+    public LocalDate getReferredOn() { return referredOn; }
+    public String getReferredTo() { return referredTo; }
+
+    public boolean isReferred() {
+        return referredOn != null;
+    }
 
     public boolean isOpen() {
         return status == CaseStatus.OPEN;
@@ -63,6 +72,13 @@ public class InterventionCase {
     public void moveToStage(String stage) {
         requireOpen("move to stage " + stage);
         this.currentStage = stage;
+    }
+
+    /** Refers the case to the local authority; a later referral replaces an earlier one's date and service. */
+    public void refer(LocalDate referredOn, String referredTo) {
+        requireOpen("refer to the local authority");
+        this.referredOn = referredOn;
+        this.referredTo = referredTo;
     }
 
     public void close(LocalDate closedOn, String outcome) {

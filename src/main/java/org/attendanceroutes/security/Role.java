@@ -1,8 +1,15 @@
 package org.attendanceroutes.security;
 
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
+
 /**
  * The roles of the routes, each a Camunda group that user tasks name as candidate group, with
- * the user the demo profile creates for it (password "demo").
+ * the user the demo profile creates for it (password "demo"), and what the role may do beyond
+ * working its own tasks.
  */
 public enum Role {
     TUTORS("tutors", "Tutors", "tutor", "Tess", "Tutor"),
@@ -35,4 +42,25 @@ public enum Role {
     public String demoUserId() { return demoUserId; }
     public String demoFirstName() { return demoFirstName; }
     public String demoLastName() { return demoLastName; }
+
+    /** The school's own people, who read all of its cases; the local authority sees only referrals. */
+    public boolean isSchoolStaff() {
+        return this != LOCAL_AUTHORITY;
+    }
+
+    /** Watches every route's definitions and instances in Cockpit. */
+    public boolean watchesRoutes() {
+        return this == ATTENDANCE_MANAGERS || this == SLT;
+    }
+
+    /** Imports register marks and changes school calendars. */
+    public boolean maintainsRegisters() {
+        return this == ATTENDANCE_OFFICERS || this == ATTENDANCE_MANAGERS || this == CAMUNDA_ADMIN;
+    }
+
+    /** The group ids of the roles that {@code test} accepts. */
+    public static Set<String> groupIds(Predicate<Role> test) {
+        return Arrays.stream(values()).filter(test).map(Role::groupId)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+    }
 }

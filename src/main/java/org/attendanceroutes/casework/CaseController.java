@@ -1,0 +1,137 @@
+package org.attendanceroutes.casework;
+
+import java.math.BigDecimal;
+import java.security.Principal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.attendanceroutes.school.Pupil;
+import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Upn;
+import org.attendanceroutes.security.Role;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponseException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * Reads cases: a pupil's cases, one case, its history and its targets. School staff read every
+ * case; the local authority reads only the cases referred to it. Names stay out: a case is
+ * known by its pupil's UPN.
+ */
+@RestController
+@RequestMapping(path = "/api/cases", produces = "application/json")
+class CaseController {
+
+    record CaseView(long id, String upn, String route, CaseStatus status, String stage, LocalDate openedOn,
+                    LocalDate closedOn, String outcome, LocalDate referredOn, String referredTo,
+                    String processInstanceId) {
+    }
+
+    record EventView(long id, Instant occurredAt, CaseEventType type, String stage, String performedBy,
+                     String summary, String details) {
+    }
+
+    record TargetView(long id, String description, LocalDate startDate, LocalDate endDate,
+                      BigDecimal requiredPercent, BigDecimal achievedPercent, TargetResult result, String reward) {
+    }
+
+    private final InterventionCaseRepository cases;
+    private final CaseEventRepository events;
+    private final TargetRepository targets;
+    private final PupilRepository pupils;
+
+    CaseController(InterventionCaseRepository cases, CaseEventRepository events, TargetRepository targets,
+                   PupilRepository pupils) {
+        this.cases = cases;
+        this.events = events;
+        this.targets = targets;
+        this.pupils = pupils;
+    }
+
+    @GetMapping
+    List<CaseView> casesOfPupil(@RequestParam(required = false) String upn, HttpServletRequest request) {
+        String problem = Upn.problem(upn);
+        if (problem != null) {
+            throw refused(HttpStatus.BAD_REQUEST, "query parameter upn: " + problem);
+        }
+        Pupil pupil = pupils.findByUpn(upn)
+                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "no pupil with UPN " + upn));
+        boolean onlyReferred = readsOnlyReferred(request);
+        return cases.findByPupilIdOrderByOpenedOnDesc(pupil.getId()).stream()
+                .filter(found -> !onlyReferred || found.isReferred())
+                .map(found -> view(found, pupil.getUpn()))
+                .toList();
+    }
+
+    @GetMapping("/{id}")
+    CaseView oneCase(@PathVariable long id, HttpServletRequest request) {
+        InterventionCase found = readable(id, request);
+        String upn = pupils.findById(found.getPupilId()).map(Pupil::getUpn).orElseThrow();
+        return view(found, upn);
+    }
+
+    @GetMapping("/{id}/events")
+    List<EventView> history(@PathVariable long id, HttpServletRequest request) {
+        readable(id, request);
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(id).stream()
+                .map(e -> new EventView(e.getId(), e.getOccurredAt(), e.getEventType(), e.getStage(),
+                        e.getPerformedBy(), e.getSummary(), e.getDetails()))
+                .toList();
+    }
+
+    @GetMapping("/{id}/targets")
+    List<TargetView> targets(@PathVariable long id, HttpServletRequest request) {
+        readable(id, request);
+        return targets.findByCaseIdOrderByStartDate(id).stream()
+                .map(t -> new TargetView(t.getId(), t.getDescription(), t.getStartDate(), t.getEndDate(),
+                        t.getRequiredPercent(), t.getAchievedPercent(), t.getResult(), t.getReward()))
+                .toList();
+    }
+
+    @ExceptionHandler(ErrorResponseException.class)
+    ResponseEntity<ProblemDetail> problem(ErrorResponseException refusal) {
+        return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> notANumber(MethodArgumentTypeMismatchException mismatch) {
+        return problem(refused(HttpStatus.BAD_REQUEST,
+                mismatch.getName() + " '" + mismatch.getValue() + "' is not a case id (a whole number)"));
+    }
+
+    private InterventionCase readable(long id, HttpServletRequest request) {
+        InterventionCase found = cases.findById(id)
+                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "no case " + id));
+        if (readsOnlyReferred(request) && !found.isReferred()) {
+            Principal user = request.getUserPrincipal();
+            throw refused(HttpStatus.FORBIDDEN, "case " + id + " is not referred to the local authority, so "
+                    + user.getName() + " may not read it");
+        }
+        return found;
+    }
+
+    /** Users outside the school's staff roles (the local authority) see referred cases only. */
+    private static boolean readsOnlyReferred(HttpServletRequest request) {
+        return Role.groupIds(Role::isSchoolStaff).stream().noneMatch(request::isUserInRole);
+    }
+
+    private static CaseView view(InterventionCase found, String upn) {
+        return new CaseView(found.getId(), upn, found.getRouteKey(), found.getStatus(), found.getCurrentStage(),
+                found.getOpenedOn(), found.getClosedOn(), found.getOutcome(), found.getReferredOn(),
+                found.getReferredTo(), found.getProcessInstanceId());
+    }
+
+    private static ErrorResponseException refused(HttpStatus status, String detail) {
+        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
+    }
+}

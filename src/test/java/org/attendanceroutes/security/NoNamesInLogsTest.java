@@ -1,0 +1,72 @@
+package org.attendanceroutes.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+
+import org.attendanceroutes.security.RoleTasksRoute.Started;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+
+/**
+ * A run of route steps, API calls, refusals and a failing step leaves the pupil's and parent's
+ * names, address and email out of the log (ids and UPNs are what logs carry).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ExtendWith(OutputCaptureExtension.class)
+class NoNamesInLogsTest {
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    ProcessEngine engine;
+    @Autowired
+    RoleTasksRoute route;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    TaskService tasks;
+
+    @Test
+    void routeStepsApiCallsAndRefusalsLogNoNamesAddressesOrEmails(CapturedOutput log) {
+        Started started = route.start();
+        String engineRest = "/engine-rest/engine/" + engine.getName();
+        // the referral step, through the REST API as the manager
+        assertThat(http.withBasicAuth("manager", "demo").postForEntity(engineRest + "/task/"
+                + route.taskOf(started, Role.ATTENDANCE_MANAGERS) + "/complete", Map.of(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        // refusals
+        assertThat(http.withBasicAuth("tutor", "demo").postForEntity(engineRest + "/task/"
+                + route.taskOf(started, Role.KEY_WORKERS) + "/complete", Map.of(), String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(http.withBasicAuth("tutor", "demo").postForEntity("/api/register-marks", "x", String.class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        // reads
+        assertThat(http.withBasicAuth("la-officer", "demo").getForEntity("/api/cases?upn=" + started.upn(), String.class)
+                .getBody()).contains(started.upn());
+        assertThat(http.withBasicAuth("teacher", "demo").getForEntity(engineRest + "/task?processInstanceId="
+                + started.processInstanceId(), String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        // a step that fails: a route whose pupil has no case (the engine logs the failure)
+        String broken = runtime.startProcessInstanceByKey(RoleTasksRoute.KEY, started.upn(),
+                Map.of("pupilName", RoleTasksRoute.PUPIL_FIRST_NAME + " " + RoleTasksRoute.FAMILY_NAME)).getId();
+        String brokenTask = tasks.createTaskQuery().processInstanceId(broken)
+                .taskDefinitionKey("task_attendance-managers").singleResult().getId();
+        assertThat(http.withBasicAuth("manager", "demo").postForEntity(engineRest + "/task/" + brokenTask + "/complete",
+                Map.of(), String.class).getStatusCode().is5xxServerError()).isTrue();
+
+        assertThat(log.getAll())
+                .as("the capture works: the refusal is logged by user id")
+                .contains("refused user tutor POST /api/register-marks")
+                .doesNotContain(RoleTasksRoute.PUPIL_FIRST_NAME, RoleTasksRoute.FAMILY_NAME,
+                        RoleTasksRoute.PARENT_FIRST_NAME, RoleTasksRoute.PARENT_STREET, RoleTasksRoute.PARENT_EMAIL);
+    }
+}
