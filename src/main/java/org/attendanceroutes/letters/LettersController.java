@@ -57,7 +57,7 @@ public class LettersController {
         return LetterView.of(letters.letter(letterId));
     }
 
-    @GetMapping(value = "/api/letters/{letterId}/pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/letters/{letterId}/pdf")
     public ResponseEntity<byte[]> pdf(@PathVariable Long letterId) {
         Letter letter = letters.letter(letterId);
         return pdfResponse("letter-" + letterId + "-" + letter.getLetterType().name().toLowerCase().replace('_', '-') + ".pdf")
@@ -73,7 +73,7 @@ public class LettersController {
      * Every letter waiting for post, as one PDF to print (204 when none waits). The {@value #LETTER_IDS_HEADER}
      * header names the letters it holds: mark exactly those posted, not letters queued since.
      */
-    @GetMapping(value = "/api/letters/print-queue.pdf", produces = MediaType.APPLICATION_PDF_VALUE)
+    @GetMapping("/api/letters/print-queue.pdf")
     public ResponseEntity<byte[]> printQueuePdf() {
         return letters.printQueuePdf()
                 .map(batch -> pdfResponse("print-queue-" + LocalDate.now(clock) + ".pdf")

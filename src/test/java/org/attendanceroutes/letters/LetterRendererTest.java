@@ -166,7 +166,9 @@ class LetterRendererTest {
         LetterRenderer edited = new LetterRenderer(overrides);
 
         assertThat(text(edited.pdf(content(LetterType.GRADUATED_EXCELLENT, null, false)))).contains("Well done, Łucja — 87.4%");
-        assertThat(text(edited.pdf(content(LetterType.GRADUATED_LETTER_2, null, false)))).contains("further concerned");
+        LetterContent.ReplyDetails reply = new LetterContent.ReplyDetails(null, LocalDate.of(2026, 11, 27), 5);
+        assertThat(text(edited.pdf(content(LetterType.GRADUATED_LETTER_2, reply, false)))).as("the others stay built in")
+                .contains("further concerned");
     }
 
     @Test
