@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** Errors of the attendance API as problem details whose {@code detail} says what is wrong. */
-@RestControllerAdvice(assignableTypes = AttendanceController.class)
+@RestControllerAdvice(assignableTypes = {AttendanceController.class, RegisterMarksController.class})
 class AttendanceApiErrors {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,20 +1,15 @@
 package org.attendanceroutes.attendance;
 
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 
-import org.attendanceroutes.calendar.CalendarFile;
 import org.attendanceroutes.calendar.SchoolCalendar;
+import org.attendanceroutes.school.TestSchools;
 
 /** Registers on the demo schools' calendar (2026-27 and 2027-28), written day by day. */
 final class TestRegisters {
 
     /** The demo calendar: 2026-27 starts on Thursday 3 September 2026 (1 and 2 September are INSET days). */
-    static final SchoolCalendar CALENDAR = load();
+    static final SchoolCalendar CALENDAR = TestSchools.demoCalendar().toSchoolCalendar();
 
     private TestRegisters() {
     }
@@ -58,15 +53,6 @@ final class TestRegisters {
             if (!register.mark(day, session, AttendanceCode.fromSymbol(symbol))) {
                 throw new IllegalArgumentException(day + " is not a school day of the register");
             }
-        }
-    }
-
-    private static SchoolCalendar load() {
-        try (Reader reader = new InputStreamReader(
-                TestRegisters.class.getResourceAsStream("/demo/calendar.csv"), StandardCharsets.UTF_8)) {
-            return CalendarFile.parse(reader).toSchoolCalendar();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }
