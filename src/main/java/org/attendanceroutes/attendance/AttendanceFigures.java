@@ -1,10 +1,7 @@
 package org.attendanceroutes.attendance;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,7 +40,6 @@ public record AttendanceFigures(
         Map<String, Integer> sessionsByCode) {
 
     private static final AttendanceCode[] CODES = AttendanceCode.values();
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     /**
      * The figures from counts of sessions: {@code counts[0]} unmarked, {@code counts[c.ordinal() + 1]}
@@ -51,13 +47,8 @@ public record AttendanceFigures(
      */
     static AttendanceFigures of(LocalDate from, LocalDate to, int[] counts) {
         int[] byCategory = new int[AttendanceCategory.values().length];
-        Map<String, Integer> bySymbol = new LinkedHashMap<>();
         for (AttendanceCode code : CODES) {
-            int n = counts[code.ordinal() + 1];
-            if (n > 0) {
-                byCategory[code.category().ordinal()] += n;
-                bySymbol.put(code.symbol(), n);
-            }
+            byCategory[code.category().ordinal()] += counts[code.ordinal() + 1];
         }
         int present = byCategory[AttendanceCategory.PRESENT.ordinal()];
         int approved = byCategory[AttendanceCategory.APPROVED_EDUCATIONAL_ACTIVITY.ordinal()];
@@ -71,7 +62,7 @@ public record AttendanceFigures(
                 counts[AttendanceCode.LATE_BEFORE_CLOSE.ordinal() + 1], counts[AttendanceCode.LATE_AFTER_CLOSE.ordinal() + 1],
                 percent(attended, possible), percent(absent, possible),
                 possible > 0 && absent * 10L >= possible, possible > 0 && absent * 2L >= possible,
-                Collections.unmodifiableMap(bySymbol));
+                new CodeCounts(counts));
     }
 
     /** Authorised and unauthorised absences together. */
@@ -81,7 +72,7 @@ public record AttendanceFigures(
 
     /** {@code part} of {@code whole} in percent, rounded half-up to one decimal place; null when whole is 0. */
     static BigDecimal percent(long part, long whole) {
-        return whole == 0 ? null
-                : BigDecimal.valueOf(part).multiply(HUNDRED).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        // tenths of a percent, rounded half-up in whole numbers: floor((part x 1000 + whole / 2) / whole)
+        return whole == 0 ? null : BigDecimal.valueOf((part * 2000 + whole) / (2 * whole), 1);
     }
 }
