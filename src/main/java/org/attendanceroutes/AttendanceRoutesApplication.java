@@ -2,10 +2,13 @@ package org.attendanceroutes;
 
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.Map;
 
+import org.attendanceroutes.attendance.RegisterImportCommand;
 import org.attendanceroutes.system.EngineClock;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
@@ -24,6 +27,17 @@ public class AttendanceRoutesApplication {
     }
 
     public static void main(String[] args) {
-        SpringApplication.run(AttendanceRoutesApplication.class, args);
+        (RegisterImportCommand.requested(args) ? withoutServer()
+                : new SpringApplication(AttendanceRoutesApplication.class)).run(args);
+    }
+
+    /** The application for a job run from the command line beside the server: no web server, no job executor. */
+    public static SpringApplication withoutServer() {
+        SpringApplication application = new SpringApplication(AttendanceRoutesApplication.class);
+        application.setWebApplicationType(WebApplicationType.NONE);
+        application.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
+                // the engine's REST API needs the web server
+                "spring.autoconfigure.exclude", "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration"));
+        return application;
     }
 }

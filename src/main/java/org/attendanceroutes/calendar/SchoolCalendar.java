@@ -111,6 +111,21 @@ public final class SchoolCalendar {
     }
 
     /**
+     * The first school day of the academic year "to date" on {@code date}: the year in progress,
+     * or in the summer holiday the year just ended (before the calendar's first year: that year).
+     */
+    public LocalDate startOfYearToDate(LocalDate date) {
+        HalfTermSpan latestStarted = null;
+        for (HalfTermSpan h : halfTerms) {
+            if (h.start().isAfter(date)) {
+                break;
+            }
+            latestStarted = h;
+        }
+        return startOfAcademicYear(latestStarted == null ? date : latestStarted.start());
+    }
+
+    /**
      * The school day {@code n} school days after {@code date} (n = 0: {@code date} itself if it
      * is a school day, else the next one).
      */

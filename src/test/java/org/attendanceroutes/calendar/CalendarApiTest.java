@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.attendanceroutes.TestSchools;
+import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -26,13 +29,19 @@ class CalendarApiTest {
     @Autowired
     TestRestTemplate http;
     @Autowired
-    TestSchools testSchools;
+    SchoolRepository schoolRepository;
+    @Autowired
+    PupilRepository pupilRepository;
+    @Autowired
+    JdbcTemplate jdbc;
     @Autowired
     CalendarService calendars;
 
+    Long schoolId;
+
     @BeforeEach
     void school() {
-        testSchools.school(URN, "attendance-improvement-process", DemoCalendar.file());
+        schoolId = new TestSchools(schoolRepository, pupilRepository, calendars, jdbc).school(URN).getId();
     }
 
     ResponseEntity<Map> put(String csv) {
@@ -57,7 +66,6 @@ class CalendarApiTest {
                 """;
         ResponseEntity<Map> response = put(year);
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
-        Long schoolId = testSchools.school(URN, null, null).getId();
         SchoolCalendar calendar = calendars.calendarFor(schoolId);
         assertThat(calendar.isSchoolDay(java.time.LocalDate.of(2026, 11, 16))).isFalse();
         assertThat(calendar.isSchoolDay(java.time.LocalDate.of(2027, 1, 4))).as("not an INSET day in the new file").isTrue();
@@ -68,7 +76,6 @@ class CalendarApiTest {
 
     @Test
     void aBadFileIsRefusedWithItsLinesAndChangesNothing() {
-        Long schoolId = testSchools.school(URN, null, null).getId();
         int before = calendars.calendarFor(schoolId).halfTerms().size();
         ResponseEntity<Map> response = put("""
                 academic_year,kind,start,end,description

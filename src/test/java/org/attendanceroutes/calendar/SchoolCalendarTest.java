@@ -9,12 +9,13 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.attendanceroutes.school.TestSchools;
 import org.junit.jupiter.api.Test;
 
 /** School-time arithmetic on the demo calendar: 2026-27 and 2027-28, 190 school days each. */
 class SchoolCalendarTest {
 
-    final SchoolCalendar calendar = DemoCalendar.calendar();
+    final SchoolCalendar calendar = TestSchools.demoCalendar().toSchoolCalendar();
 
     @Test
     void aSixWeekTargetSetTheWeekBeforeChristmasEndsInFebruaryNotInTheHoliday() {

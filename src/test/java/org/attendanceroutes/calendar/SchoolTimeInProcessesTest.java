@@ -8,7 +8,9 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.attendanceroutes.TestSchools;
+import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
 import org.camunda.bpm.engine.ManagementService;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Timers and due dates in a process resolve through the pupil's school calendar. */
 @SpringBootTest
@@ -39,7 +42,13 @@ class SchoolTimeInProcessesTest {
     @Autowired
     ManagementService management;
     @Autowired
-    TestSchools testSchools;
+    CalendarService calendars;
+    @Autowired
+    SchoolRepository schoolRepository;
+    @Autowired
+    PupilRepository pupilRepository;
+    @Autowired
+    JdbcTemplate jdbc;
 
     School school;
     Pupil pupil;
@@ -48,8 +57,9 @@ class SchoolTimeInProcessesTest {
     void deployAndSetTheClockToAWeekBeforeChristmas() {
         repository.createDeployment().addClasspathResource("calendar/school-time.bpmn").enableDuplicateFiltering(true)
                 .name("school-time-test").deploy();
-        school = testSchools.school("940001", "attendance-improvement-process", DemoCalendar.file());
-        pupil = testSchools.pupil(school, "940400126001", "Test", "Pupil", java.time.LocalDate.of(2026, 9, 1));
+        TestSchools testSchools = new TestSchools(schoolRepository, pupilRepository, calendars, jdbc);
+        school = testSchools.school("940001");
+        pupil = testSchools.pupil(school, "940400126001", java.time.LocalDate.of(2026, 9, 1), null);
         ClockUtil.setCurrentTime(date(LocalDateTime.of(2026, 12, 11, 9, 30)));
     }
 

@@ -1,0 +1,266 @@
+package org.attendanceroutes.attendance;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import org.attendanceroutes.calendar.CalendarService;
+import org.attendanceroutes.system.BulkInsert;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyOut;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Every pupil's summary straight from the database, a school or a whole local authority at a
+ * time: one pass over the marks of the reporting periods into in-memory registers, then the
+ * {@link AttendanceCalculator}, so the figures are the same as {@link AttendanceService}'s.
+ *
+ * <p>On PostgreSQL the marks stream through COPY, which reads tens of millions of rows in
+ * seconds; elsewhere through an ordinary query.
+ */
+@Service
+public class AttendanceEvaluation {
+
+    /** One pupil's summary. */
+    public record PupilSummary(Long pupilId, String upn, Long schoolId, AttendanceSummary summary) {
+    }
+
+    /** Where a whole local authority's summaries go, a school at a time. */
+    public interface SchoolSummaries {
+
+        /** The school's summaries, by UPN. */
+        void evaluated(Long schoolId, List<PupilSummary> summaries);
+
+        /** The school could not be evaluated (its calendar is missing or does not reach today); the others go on. */
+        void failed(Long schoolId, RuntimeException reason);
+    }
+
+    /** The codes by their one or two ASCII characters: {@code first * 128 + second}, second 0 for one. */
+    private static final AttendanceCode[] CODES_BY_CHARACTERS = new AttendanceCode[128 * 128];
+
+    static {
+        for (AttendanceCode code : AttendanceCode.values()) {
+            String symbol = code.symbol();
+            CODES_BY_CHARACTERS[symbol.charAt(0) * 128 + (symbol.length() > 1 ? symbol.charAt(1) : 0)] = code;
+        }
+    }
+
+    private final DataSource dataSource;
+    private final CalendarService calendars;
+
+    AttendanceEvaluation(DataSource dataSource, CalendarService calendars) {
+        this.dataSource = dataSource;
+        this.calendars = calendars;
+    }
+
+    /**
+     * The summaries of the school's pupils on roll at some time in the reporting periods, by UPN;
+     * refused when the school's calendar cannot serve {@code today}.
+     */
+    @Transactional(readOnly = true)
+    public List<PupilSummary> evaluateSchool(Long schoolId, LocalDate today) {
+        List<PupilSummary> summaries = new ArrayList<>();
+        evaluate(schoolId, today, new SchoolSummaries() {
+            @Override
+            public void evaluated(Long school, List<PupilSummary> ofSchool) {
+                summaries.addAll(ofSchool);
+            }
+
+            @Override
+            public void failed(Long school, RuntimeException reason) {
+                throw reason;
+            }
+        });
+        return summaries;
+    }
+
+    /**
+     * The summaries of every school's pupils, handed over a school at a time in the order of the
+     * schools' ids, from one pass over all marks of the reporting periods.
+     */
+    @Transactional(readOnly = true)
+    public void evaluateAll(LocalDate today, SchoolSummaries schools) {
+        evaluate(null, today, schools);
+    }
+
+    private void evaluate(Long onlySchool, LocalDate today, SchoolSummaries schools) {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            Registers registers = registers(connection, onlySchool, today, schools);
+            if (registers.pupils.isEmpty()) {
+                return;
+            }
+            readMarks(connection, onlySchool, registers);
+            Map<Long, List<PupilSummary>> bySchool = new LinkedHashMap<>();
+            for (Pupil pupil : registers.pupils) {
+                bySchool.computeIfAbsent(pupil.schoolId, id -> new ArrayList<>()).add(new PupilSummary(pupil.id,
+                        pupil.upn, pupil.schoolId, AttendanceCalculator.summary(pupil.register, pupil.periods)));
+            }
+            bySchool.forEach(schools::evaluated);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not read the register marks: " + e.getMessage(), e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private record Pupil(long id, String upn, long schoolId, ReportingPeriods periods, PupilRegister register) {
+    }
+
+    /** The pupils to evaluate with an empty register each, found by id; the dates whose marks they need. */
+    private static final class Registers {
+        final List<Pupil> pupils = new ArrayList<>();
+        Pupil[] byId = new Pupil[0];
+        long firstId;
+        LocalDate from;
+        LocalDate to;
+
+        PupilRegister of(long pupilId) {
+            long index = pupilId - firstId;
+            if (index < 0 || index >= byId.length) {
+                return null;
+            }
+            Pupil pupil = byId[(int) index];
+            return pupil == null ? null : pupil.register;
+        }
+    }
+
+    private Registers registers(Connection connection, Long onlySchool, LocalDate today, SchoolSummaries schools)
+            throws SQLException {
+        Registers registers = new Registers();
+        Map<Long, ReportingPeriods> periodsBySchool = new HashMap<>();
+        Map<Long, RuntimeException> failed = new LinkedHashMap<>();
+        String sql = "select id, upn, school_id, admission_date, leaving_date from pupil"
+                + (onlySchool == null ? "" : " where school_id = ?") + " order by school_id, upn";
+        long lastId = Long.MIN_VALUE;
+        long firstId = Long.MAX_VALUE;
+        try (PreparedStatement query = connection.prepareStatement(sql)) {
+            if (onlySchool != null) {
+                query.setLong(1, onlySchool);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    long schoolId = rows.getLong(3);
+                    ReportingPeriods periods = periods(schoolId, today, periodsBySchool, failed);
+                    if (periods == null) {
+                        continue;
+                    }
+                    LocalDate admission = rows.getObject(4, LocalDate.class);
+                    LocalDate leaving = rows.getObject(5, LocalDate.class);
+                    SchoolDays days = periods.schoolDays();
+                    if (admission.isAfter(today) || (leaving != null && leaving.isBefore(days.from()))) {
+                        continue;
+                    }
+                    long id = rows.getLong(1);
+                    registers.pupils.add(new Pupil(id, rows.getString(2), schoolId, periods,
+                            new PupilRegister(days, admission, leaving)));
+                    firstId = Math.min(firstId, id);
+                    lastId = Math.max(lastId, id);
+                    registers.from = registers.from == null || days.from().isBefore(registers.from) ? days.from() : registers.from;
+                }
+            }
+        }
+        failed.forEach(schools::failed);
+        registers.to = today;
+        if (!registers.pupils.isEmpty()) {
+            // pupil ids are dense enough for an array: finding a mark's register is one read
+            registers.firstId = firstId;
+            registers.byId = new Pupil[Math.toIntExact(lastId - firstId + 1)];
+            for (Pupil pupil : registers.pupils) {
+                registers.byId[(int) (pupil.id - firstId)] = pupil;
+            }
+        }
+        return registers;
+    }
+
+    /** The school's periods, or null (and why, in {@code failed}) when its calendar cannot serve today. */
+    private ReportingPeriods periods(long schoolId, LocalDate today, Map<Long, ReportingPeriods> periodsBySchool,
+                                     Map<Long, RuntimeException> failed) {
+        if (failed.containsKey(schoolId)) {
+            return null;
+        }
+        try {
+            return periodsBySchool.computeIfAbsent(schoolId, id -> ReportingPeriods.of(calendars.calendarFor(id), today));
+        } catch (IllegalStateException e) {
+            failed.put(schoolId, new IllegalStateException("school " + schoolId + ": " + e.getMessage(), e));
+            return null;
+        }
+    }
+
+    private static void readMarks(Connection connection, Long onlySchool, Registers registers) throws SQLException {
+        String where = " where mark_date between DATE '" + registers.from + "' and DATE '" + registers.to + "'"
+                + (onlySchool == null ? "" : " and pupil_id in (select id from pupil where school_id = " + onlySchool + ")");
+        if (BulkInsert.isPostgres(connection)) {
+            copyMarks(connection.unwrap(PGConnection.class), where, registers);
+            return;
+        }
+        try (PreparedStatement query = connection.prepareStatement(
+                "select pupil_id, mark_date, session, code from attendance_mark" + where);
+             ResultSet rows = query.executeQuery()) {
+            while (rows.next()) {
+                PupilRegister register = registers.of(rows.getLong(1));
+                if (register != null) {
+                    register.mark(rows.getObject(2, LocalDate.class), Session.valueOf(rows.getString(3)),
+                            AttendanceCode.fromSymbol(rows.getString(4)));
+                }
+            }
+        }
+    }
+
+    /**
+     * Reads rows "pupil id,days after the first date,session,code" as COPY sends them, without
+     * building strings or dates for each of the tens of millions.
+     */
+    private static void copyMarks(PGConnection connection, String where, Registers registers) throws SQLException {
+        long fromEpochDay = registers.from.toEpochDay();
+        CopyOut copy = connection.getCopyAPI().copyOut("COPY (select pupil_id, mark_date - DATE '" + registers.from
+                + "', session, code from attendance_mark" + where + ") TO STDOUT (FORMAT csv)");
+        try {
+            byte[] row;
+            while ((row = copy.readFromCopy()) != null) {
+                int i = 0;
+                long pupilId = 0;
+                while (row[i] != ',') {
+                    pupilId = pupilId * 10 + (row[i++] - '0');
+                }
+                int day = 0;
+                i++;
+                while (row[i] != ',') {
+                    day = day * 10 + (row[i++] - '0');
+                }
+                Session session = row[i + 1] == 'P' ? Session.PM : Session.AM;
+                i += 4;
+                AttendanceCode code = code(row, i, row.length - 1 - i);
+                PupilRegister register = registers.of(pupilId);
+                if (register != null) {
+                    register.mark(fromEpochDay + day, session, code);
+                }
+            }
+        } finally {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
+        }
+    }
+
+    private static AttendanceCode code(byte[] bytes, int offset, int length) {
+        // bytes are signed: anything outside ASCII is negative and looked up nowhere
+        AttendanceCode code = length == 1 && bytes[offset] > 0 ? CODES_BY_CHARACTERS[bytes[offset] * 128]
+                : length == 2 && bytes[offset] > 0 && bytes[offset + 1] > 0
+                ? CODES_BY_CHARACTERS[bytes[offset] * 128 + bytes[offset + 1]] : null;
+        // anything else is refused with the calculator's own message
+        return code != null ? code : AttendanceCode.fromSymbol(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    }
+}

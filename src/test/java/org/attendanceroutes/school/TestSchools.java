@@ -1,0 +1,130 @@
+package org.attendanceroutes.school;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.attendanceroutes.calendar.CalendarFile;
+import org.attendanceroutes.calendar.CalendarService;
+import org.attendanceroutes.calendar.SchoolCalendar;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * Schools, pupils and marks for Spring tests, found or created so a test may run again on a
+ * shared database. Each test class uses URNs and UPNs of its own.
+ */
+public final class TestSchools {
+
+    private final SchoolRepository schools;
+    private final PupilRepository pupils;
+    private final CalendarService calendars;
+    private final JdbcTemplate jdbc;
+
+    public TestSchools(SchoolRepository schools, PupilRepository pupils, CalendarService calendars, JdbcTemplate jdbc) {
+        this.schools = schools;
+        this.pupils = pupils;
+        this.calendars = calendars;
+        this.jdbc = jdbc;
+    }
+
+    /** The school with this URN, with the demo calendar (2026-27 and 2027-28). */
+    public School school(String urn) {
+        return schools.findByUrn(urn).orElseGet(() -> {
+            School school = new School(urn, "Test School " + urn, "attendance-improvement-process");
+            school.setAddress("1 Test Road", null, "Testtown", "TT1 1TT");
+            school.setLetterhead("01234 567890", "office@" + urn + ".example.invalid", "Head Teacher", "Attendance Lead");
+            school = schools.save(school);
+            calendars.replaceYears(school.getId(), demoCalendar());
+            return school;
+        });
+    }
+
+    /**
+     * The pupil with the UPN made of these 12 digits, on roll at {@code school} from
+     * {@code admission}, with a mother who has parental responsibility and prefers post.
+     */
+    public Pupil pupil(School school, String twelveDigits, LocalDate admission, LocalDate leaving) {
+        String upn = Upn.of(twelveDigits);
+        return pupils.findByUpn(upn).orElseGet(() -> {
+            Pupil pupil = new Pupil(school, upn, "Test", "Pupil", LocalDate.of(2014, 5, 1), 7, "7A", admission);
+            pupil.setLeavingDate(leaving);
+            Pupil saved = pupils.save(pupil);
+            jdbc.update("""
+                    insert into contact (pupil_id, title, first_name, last_name, relationship, parental_responsibility,
+                        phone, address_line1, town, postcode, preferred_contact_method, priority)
+                    values (?, 'Ms', 'Pat', 'Pupil', 'Mother', true, '07700 900000', '2 Test Road', 'Testtown', 'TT1 2TT',
+                        'POST', 1)""", saved.getId());
+            return saved;
+        });
+    }
+
+    /**
+     * Marks every school day from..to, absent ("O O", unauthorised) on every {@code n}th school
+     * day and present on the others; n = 0 marks every day present.
+     */
+    public void markAbsentEveryNthDay(Pupil pupil, String from, String to, int n) {
+        List<LocalDate> days = calendar(pupil.getSchool()).schoolDays(LocalDate.parse(from), LocalDate.parse(to));
+        String[] marks = new String[days.size()];
+        for (int i = 0; i < marks.length; i++) {
+            marks[i] = n > 0 && i % n == n - 1 ? "O O" : "/ \\";
+        }
+        marks(pupil, days.get(0).toString(), marks);
+    }
+
+    public SchoolCalendar calendar(School school) {
+        return calendars.calendarFor(school.getId());
+    }
+
+    /** Removes the pupil's marks and the record of their changes. */
+    public void clearMarks(Pupil pupil) {
+        jdbc.update("delete from attendance_mark_change where pupil_id = ?", pupil.getId());
+        jdbc.update("delete from attendance_mark where pupil_id = ?", pupil.getId());
+    }
+
+    /**
+     * Marks consecutive school days from {@code firstDay}, one day per argument written "AM PM"
+     * with register symbols, "." for a session left unmarked.
+     */
+    public void marks(Pupil pupil, String firstDay, String... days) {
+        SchoolCalendar calendar = calendar(pupil.getSchool());
+        LocalDate day = calendar.nextSchoolDayFrom(LocalDate.parse(firstDay));
+        List<Object[]> rows = new ArrayList<>();
+        for (String both : days) {
+            String[] codes = both.split(" ");
+            for (int session = 0; session < 2; session++) {
+                if (!codes[session].equals(".")) {
+                    rows.add(new Object[]{pupil.getId(), Date.valueOf(day), session == 0 ? "AM" : "PM", codes[session]});
+                }
+            }
+            day = calendar.nextSchoolDayFrom(day.plusDays(1));
+        }
+        jdbc.batchUpdate("insert into attendance_mark (pupil_id, mark_date, session, code) values (?, ?, ?, ?)", rows);
+    }
+
+    /** Replaces the code of one marked session. */
+    public void recode(Pupil pupil, String date, String session, String code) {
+        jdbc.update("update attendance_mark set code = ? where pupil_id = ? and mark_date = ? and session = ?",
+                code, pupil.getId(), Date.valueOf(date), session);
+    }
+
+    /** Marks every school day from..to with the same pair, "/ \\" for a present pupil. */
+    public void markEveryDay(Pupil pupil, String from, String to, String both) {
+        List<LocalDate> days = calendar(pupil.getSchool()).schoolDays(LocalDate.parse(from), LocalDate.parse(to));
+        marks(pupil, days.get(0).toString(), days.stream().map(d -> both).toArray(String[]::new));
+    }
+
+    public static CalendarFile demoCalendar() {
+        try (Reader reader = new InputStreamReader(TestSchools.class.getResourceAsStream("/demo/calendar.csv"),
+                StandardCharsets.UTF_8)) {
+            return CalendarFile.parse(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
