@@ -18,8 +18,9 @@ public enum LetterType {
             TargetUse.REQUIRED, Reply.NONE, Recipients.PARENTS, Route.IMPROVEMENT),
     IMPROVEMENT_STAGE_3("improvement-stage-3", "Attendance improvement process: stage 3, a meeting with the attendance lead",
             TargetUse.OPTIONAL, Reply.MEETING, Recipients.PARENTS, Route.IMPROVEMENT),
+    // sent when the meeting did not happen, which may be before the second target is set
     IMPROVEMENT_ACTION_PLAN("improvement-action-plan", "Attendance improvement process: your child's action plan",
-            TargetUse.REQUIRED, Reply.NONE, Recipients.PARENTS, Route.IMPROVEMENT),
+            TargetUse.OPTIONAL, Reply.NONE, Recipients.PARENTS, Route.IMPROVEMENT),
     IMPROVEMENT_ACKNOWLEDGEMENT("improvement-acknowledgement", "Thank you: your child's attendance has improved",
             TargetUse.NONE, Reply.NONE, Recipients.PARENTS, Route.IMPROVEMENT),
     IMPROVEMENT_REFERRAL("improvement-referral", "Attendance improvement process: stage 4, referral to the county attendance service",
