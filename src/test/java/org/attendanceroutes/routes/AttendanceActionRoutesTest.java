@@ -32,6 +32,7 @@ import org.attendanceroutes.casework.InterventionCaseRepository;
 import org.attendanceroutes.casework.Target;
 import org.attendanceroutes.casework.TargetRepository;
 import org.attendanceroutes.casework.TargetResult;
+import org.attendanceroutes.letters.LetterRepository;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
 import org.camunda.bpm.engine.FormService;
@@ -50,7 +51,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestExecutionListeners;
 
 /**
@@ -89,7 +89,7 @@ class AttendanceActionRoutesTest {
     @Autowired
     TargetRepository targets;
     @Autowired
-    JdbcTemplate jdbc;
+    LetterRepository letterRecords;
 
     final SchoolCalendar calendar = DemoCalendar.calendar();
     Pupil pupil;
@@ -409,7 +409,7 @@ class AttendanceActionRoutesTest {
     }
 
     List<String> letters() {
-        return jdbc.queryForList("select letter_type from letter where case_id = ? order by id", String.class, caseId);
+        return letterRecords.findByCaseIdOrderById(caseId).stream().map(letter -> letter.getLetterType().name()).toList();
     }
 
     List<TargetResult> targetResults() {
