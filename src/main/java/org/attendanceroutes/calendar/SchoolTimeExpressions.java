@@ -61,6 +61,14 @@ public class SchoolTimeExpressions {
         return at(scope, calendar -> calendar.endOfNextHalfTerm(today()));
     }
 
+    /**
+     * Whether the half term in progress today (in a holiday: the one to come) is the second of its
+     * term: on a half term's last day, whether a term ends, for termly reports.
+     */
+    public boolean isEndOfTerm(VariableScope scope) {
+        return calendarOf(scope).currentOrNextHalfTerm(today()).half() == 2;
+    }
+
     /** The end of {@code day}'s school day, when reviews and timers set for that day fall due. */
     public Date endOfSchoolDay(LocalDate day) {
         return Date.from(day.atTime(END_OF_SCHOOL_DAY).atZone(clock.getZone()).toInstant());
