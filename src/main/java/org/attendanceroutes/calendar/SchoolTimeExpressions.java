@@ -69,6 +69,14 @@ public class SchoolTimeExpressions {
         return calendarOf(scope).currentOrNextHalfTerm(today()).half() == 2;
     }
 
+    /** Likewise whether it is the last half term of its academic year: on its last day, the year ends. */
+    public boolean isEndOfAcademicYear(VariableScope scope) {
+        SchoolCalendar calendar = calendarOf(scope);
+        HalfTermSpan current = calendar.currentOrNextHalfTerm(today());
+        return calendar.halfTerms().stream().noneMatch(later -> later.academicYear().equals(current.academicYear())
+                && later.start().isAfter(current.start()));
+    }
+
     /** The end of {@code day}'s school day, when reviews and timers set for that day fall due. */
     public Date endOfSchoolDay(LocalDate day) {
         return Date.from(day.atTime(END_OF_SCHOOL_DAY).atZone(clock.getZone()).toInstant());
