@@ -211,7 +211,9 @@ class GraduatedAttendanceResponseTest {
 
         // a week on, lower than when the support began: persistently absent with no improvement
         reviewAt(instance, 86);
-        assertThat(instance).variables().containsEntry("bandLevel", 5).containsEntry("improvementNoted", false);
+        assertThat(instance).variables().containsEntry("bandLevel", 5).containsEntry("band", "Severe absence");
+        assertThat((Double) runtime.getVariable(instance.getId(), "attendancePercent"))
+                .isLessThan((Double) runtime.getVariable(instance.getId(), "supportStartPercent"));
         assertThat(instance).hasPassed("band-5", "set-notice-target", "letter-notice-20");
         Target notice = targets.findByCaseIdOrderByStartDate(theCase(instance).getId()).get(0);
         assertThat(notice.getRequiredPercent()).isEqualByComparingTo("95");
