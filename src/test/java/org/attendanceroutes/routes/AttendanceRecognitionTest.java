@@ -7,7 +7,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
 import org.attendanceroutes.TestSchools;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The universal tier of seeds/001 for a class with excellent and not excellent attendance: the
@@ -61,8 +59,6 @@ class AttendanceRecognitionTest {
     InterventionCaseRepository cases;
     @Autowired
     CaseEventRepository events;
-    @Autowired
-    JdbcTemplate jdbc;
 
     School school;
     Pupil excellent;
@@ -78,14 +74,9 @@ class AttendanceRecognitionTest {
             earlier.setLeavingDate(earlier.getAdmissionDate());
             pupils.save(earlier);
         }
-        excellent = pupil("Excellent");
-        atRisk = pupil("AtRisk");
-        persistentlyAbsent = pupil("Absent");
-    }
-
-    Pupil pupil(String lastName) {
-        String digits = "960" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-        return testSchools.pupil(school, digits, "Test", lastName, LocalDate.of(2026, 9, 1));
+        excellent = driver.newPupil(school, "Excellent");
+        atRisk = driver.newPupil(school, "AtRisk");
+        persistentlyAbsent = driver.newPupil(school, "Absent");
     }
 
     @AfterEach
@@ -113,7 +104,7 @@ class AttendanceRecognitionTest {
     }
 
     List<String> letterTypes(InterventionCase of) {
-        return jdbc.queryForList("select letter_type from letter where case_id = ? order by id", String.class, of.getId());
+        return driver.letterTypes(of.getId());
     }
 
     @Test

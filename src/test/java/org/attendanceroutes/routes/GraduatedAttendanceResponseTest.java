@@ -8,7 +8,6 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
@@ -38,7 +37,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The graduated response of seeds/001 on its paths: a pupil who recovers after early
@@ -71,8 +69,6 @@ class GraduatedAttendanceResponseTest {
     CaseEventRepository events;
     @Autowired
     TargetRepository targets;
-    @Autowired
-    JdbcTemplate jdbc;
 
     School school;
     Pupil pupil;
@@ -81,9 +77,7 @@ class GraduatedAttendanceResponseTest {
     void aPupilOnRollSinceTheStartOfTheYear() {
         AbstractAssertions.init(engine);
         school = testSchools.school("960001", ROUTE, DemoCalendar.file());
-        // a new pupil each run: the PostgreSQL run shares one database between runs and tests
-        String digits = "960" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
-        pupil = testSchools.pupil(school, digits, "Test", "Graduated", LocalDate.of(2026, 9, 1));
+        pupil = driver.newPupil(school, "Graduated");
     }
 
     @AfterEach
@@ -134,8 +128,7 @@ class GraduatedAttendanceResponseTest {
     }
 
     List<String> letterTypes(ProcessInstance instance) {
-        return jdbc.queryForList("select letter_type from letter where case_id = ? order by id", String.class,
-                theCase(instance).getId());
+        return driver.letterTypes(theCase(instance).getId());
     }
 
     void earlyIntervention(ProcessInstance instance) {

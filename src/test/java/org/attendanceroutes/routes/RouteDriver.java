@@ -6,10 +6,14 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.attendanceroutes.TestSchools;
 
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Pupil;
+import org.attendanceroutes.school.School;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -36,11 +40,27 @@ public class RouteDriver {
     private final JdbcTemplate jdbc;
     private final ManagementService management;
     private final RuntimeService runtime;
+    private final TestSchools schools;
 
-    RouteDriver(JdbcTemplate jdbc, ManagementService management, RuntimeService runtime) {
+    RouteDriver(JdbcTemplate jdbc, ManagementService management, RuntimeService runtime, TestSchools schools) {
         this.jdbc = jdbc;
         this.management = management;
         this.runtime = runtime;
+        this.schools = schools;
+    }
+
+    /**
+     * A new pupil (UPN digits 960...) on roll since the first day of the year, with one parent: new
+     * each run, as the PostgreSQL run shares one database between runs and tests.
+     */
+    public Pupil newPupil(School school, String lastName) {
+        String digits = "960" + String.format("%09d", ThreadLocalRandom.current().nextInt(1_000_000_000));
+        return schools.pupil(school, digits, "Test", lastName, LocalDate.of(2026, 9, 1));
+    }
+
+    /** The types of the letters issued on a case, in the order they were issued. */
+    public List<String> letterTypes(Long caseId) {
+        return jdbc.queryForList("select letter_type from letter where case_id = ? order by id", String.class, caseId);
     }
 
     /** Sets the engine's clock (the application's "today") to {@code time} in the schools' time zone. */
