@@ -61,6 +61,22 @@ public class SchoolTimeExpressions {
         return at(scope, calendar -> calendar.endOfNextHalfTerm(today()));
     }
 
+    /**
+     * Whether the half term in progress today (in a holiday: the one to come) is the second of its
+     * term: on a half term's last day, whether a term ends, for termly reports.
+     */
+    public boolean isEndOfTerm(VariableScope scope) {
+        return calendarOf(scope).currentOrNextHalfTerm(today()).half() == 2;
+    }
+
+    /** Likewise whether it is the last half term of its academic year: on its last day, the year ends. */
+    public boolean isEndOfAcademicYear(VariableScope scope) {
+        SchoolCalendar calendar = calendarOf(scope);
+        HalfTermSpan current = calendar.currentOrNextHalfTerm(today());
+        return calendar.halfTerms().stream().noneMatch(later -> later.academicYear().equals(current.academicYear())
+                && later.start().isAfter(current.start()));
+    }
+
     /** The end of {@code day}'s school day, when reviews and timers set for that day fall due. */
     public Date endOfSchoolDay(LocalDate day) {
         return Date.from(day.atTime(END_OF_SCHOOL_DAY).atZone(clock.getZone()).toInstant());

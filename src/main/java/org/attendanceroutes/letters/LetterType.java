@@ -40,9 +40,9 @@ public enum LetterType {
 
     // 001 graduated-attendance-response
     GRADUATED_EXCELLENT("graduated-excellent", "Excellent attendance",
-            TargetUse.NONE, Reply.NONE, Recipients.PARENTS, Route.GRADUATED),
+            TargetUse.NONE, Reply.NONE, Recipients.PARENTS, Route.GRADUATED, Route.RECOGNITION),
     GRADUATED_TERMLY_REPORT("graduated-termly-report", "Your child's attendance this term",
-            TargetUse.NONE, Reply.NONE, Recipients.PARENTS, Route.GRADUATED),
+            TargetUse.NONE, Reply.NONE, Recipients.PARENTS, Route.GRADUATED, Route.RECOGNITION),
     GRADUATED_LETTER_1("graduated-letter-1", "Your child's attendance: letter 1 and information sheet",
             TargetUse.NONE, Reply.CONTACT, Recipients.PARENTS, Route.GRADUATED),
     GRADUATED_LETTER_2("graduated-letter-2", "Your child's attendance: letter 2, a face-to-face meeting",
@@ -72,6 +72,8 @@ public enum LetterType {
     public interface Route {
         String ACTION = "attendance-action-routes";
         String GRADUATED = "graduated-attendance-response";
+        /** 001's universal tier: a pupil's half-termly recognition and termly report. */
+        String RECOGNITION = "attendance-recognition-pupil";
         String FRAMEWORK = "attendance-interventions-framework";
         String IMPROVEMENT = "attendance-improvement-process";
         String SUPPORT = "supporting-attendance-action-plan";

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sets an attendance target on the case: {@code targetPercent} % over the next
- * {@code targetWeeks} school weeks, from the next school day (input parameters; optional
- * {@code description} and {@code reward}). The review timer waits for {@code targetReviewAt}.
+ * {@code targetWeeks} school weeks, or {@code targetDays} school days, from the next school day
+ * (input parameters; optional {@code description} and {@code reward}). The review timer waits
+ * for {@code targetReviewAt}.
  */
 @Component
 public class SetTarget implements JavaDelegate {
@@ -45,16 +46,24 @@ public class SetTarget implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String element = execution.getCurrentActivityName();
         BigDecimal percent = new BigDecimal(RouteVariables.required(execution, "targetPercent", element).toString());
-        int weeks = Integer.parseInt(RouteVariables.required(execution, "targetWeeks", element).toString());
+        // a period in school days (a Notice to Improve's 20 days) or, by default, in school weeks
+        boolean inDays = execution.getVariableLocal("targetDays") != null;
+        Object period = execution.getVariable(inDays ? "targetDays" : "targetWeeks");
+        if (period == null) {
+            throw new IllegalArgumentException("'" + element + "' needs the input parameter targetWeeks (school weeks)"
+                    + " or targetDays (school days)");
+        }
+        int count = Integer.parseInt(period.toString());
         Object description = execution.getVariableLocal("description");
         Object reward = execution.getVariableLocal("reward");
 
         SchoolCalendar calendar = schoolTime.calendarOf(execution);
         LocalDate today = LocalDate.now(clock);
         LocalDate start = calendar.nextSchoolDayFrom(today.plusDays(1));
-        LocalDate end = calendar.addSchoolWeeks(today, weeks);
+        LocalDate end = inDays ? calendar.addSchoolDays(today, count) : calendar.addSchoolWeeks(today, count);
         String wording = description != null ? description.toString()
-                : percent.stripTrailingZeros().toPlainString() + " % attendance over the next " + weeks + " school weeks";
+                : percent.stripTrailingZeros().toPlainString() + " % attendance over the next " + count
+                + (inDays ? " school days" : " school weeks");
         Long caseId = RouteVariables.caseId(execution);
         Target target = targets.save(new Target(caseId, wording, start, end, percent,
                 reward == null ? null : reward.toString()));
