@@ -67,7 +67,7 @@ class AttendanceApiTest {
     }
 
     JsonNode get(String query, HttpStatus expected) throws Exception {
-        ResponseEntity<String> response = http.getForEntity("/api/pupils/" + query, String.class);
+        ResponseEntity<String> response = http.withBasicAuth("officer", "demo").getForEntity("/api/pupils/" + query, String.class);
         assertThat(response.getStatusCode()).as(response.getBody()).isEqualTo(expected);
         return json.readTree(response.getBody());
     }

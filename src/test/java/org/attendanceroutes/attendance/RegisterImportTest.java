@@ -226,11 +226,11 @@ class RegisterImportTest {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.valueOf("text/csv"));
 
-        ResponseEntity<String> ok = http.postForEntity("/api/register-marks", new HttpEntity<>(week(), headers), String.class);
+        ResponseEntity<String> ok = http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks", new HttpEntity<>(week(), headers), String.class);
         assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(HttpStatus.OK);
         assertThat(json.readTree(ok.getBody()).path("inserted").asInt()).isEqualTo(6);
 
-        ResponseEntity<String> bad = http.postForEntity("/api/register-marks",
+        ResponseEntity<String> bad = http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks",
                 new HttpEntity<>(RegisterImport.HEADER + "\n" + onRoll.getUpn() + ",2026-11-16,AM,J\n", headers), String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         JsonNode body = json.readTree(bad.getBody());
@@ -239,26 +239,26 @@ class RegisterImportTest {
         assertThat(body.path("errors").get(0).path("message").asText()).isEqualTo("code J (interview) was withdrawn in August 2024: use J1");
 
         byte[] latin1 = (RegisterImport.HEADER + "\n" + onRoll.getUpn() + ",2026-11-16,AM,\u00e9\n").getBytes(StandardCharsets.ISO_8859_1);
-        ResponseEntity<String> notUtf8 = http.postForEntity("/api/register-marks", new HttpEntity<>(latin1, headers), String.class);
+        ResponseEntity<String> notUtf8 = http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks", new HttpEntity<>(latin1, headers), String.class);
         assertThat(notUtf8.getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
         assertThat(notUtf8.getBody()).contains("the file is not UTF-8");
 
         headers.setContentType(MediaType.APPLICATION_JSON);
-        assertThat(http.postForEntity("/api/register-marks", new HttpEntity<>("{}", headers), String.class).getStatusCode())
+        assertThat(http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks", new HttpEntity<>("{}", headers), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNSUPPORTED_MEDIA_TYPE);
     }
 
     @Test
-    void overHttpTheAuthorOfAChangeIsTheUserOrAnonymous() {
+    void overHttpTheAuthorOfAChangeIsTheUser() {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.valueOf("text/csv"));
-        http.postForEntity("/api/register-marks", new HttpEntity<>(week(), headers), String.class);
+        http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks", new HttpEntity<>(week(), headers), String.class);
 
-        http.postForEntity("/api/register-marks", new HttpEntity<>(RegisterImport.HEADER + "\n"
+        http.withBasicAuth("officer", "demo").postForEntity("/api/register-marks", new HttpEntity<>(RegisterImport.HEADER + "\n"
                 + onRoll.getUpn() + ",2026-11-17,PM,M\n", headers), String.class);
 
         assertThat(jdbc.queryForObject("select changed_by from attendance_mark_change where pupil_id = ?", String.class,
-                onRoll.getId())).isEqualTo(RegisterMarksController.ANONYMOUS);
+                onRoll.getId())).isEqualTo("officer");
     }
 
     @Test
