@@ -92,6 +92,7 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
         }
         if (errors.isEmpty()) {
             try {
+                // the calendar's own checks: half terms must not overlap
                 new SchoolCalendar(halfTerms, Map.of());
             } catch (IllegalArgumentException overlap) {
                 errors.add(overlap.getMessage());

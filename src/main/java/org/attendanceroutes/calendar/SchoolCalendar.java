@@ -24,6 +24,9 @@ public final class SchoolCalendar {
     private final Map<LocalDate, ClosureKind> closures;
 
     public SchoolCalendar(List<HalfTermSpan> halfTerms, Map<LocalDate, ClosureKind> closures) {
+        if (halfTerms.isEmpty()) {
+            throw new IllegalArgumentException("a school calendar needs at least one half term");
+        }
         List<HalfTermSpan> sorted = new ArrayList<>(halfTerms);
         sorted.sort(Comparator.comparing(HalfTermSpan::start));
         for (int i = 1; i < sorted.size(); i++) {
@@ -78,11 +81,18 @@ public final class SchoolCalendar {
         return lastSchoolDayOf(currentOrNextHalfTerm(date));
     }
 
-    /** The last school day of the half term after the current one. */
+    /**
+     * The last school day of the half term after the current one: "monitor for another half
+     * term". In a holiday the half term to come is the one to monitor.
+     */
     public LocalDate endOfNextHalfTerm(LocalDate date) {
-        int index = halfTerms.indexOf(currentOrNextHalfTerm(date));
+        HalfTermSpan current = currentOrNextHalfTerm(date);
+        if (!current.contains(date)) {
+            return lastSchoolDayOf(current);
+        }
+        int index = halfTerms.indexOf(current);
         if (index + 1 >= halfTerms.size()) {
-            throw beyondCalendar(halfTerms.get(index).end().plusDays(1));
+            throw beyondCalendar(current.end().plusDays(1));
         }
         return lastSchoolDayOf(halfTerms.get(index + 1));
     }
@@ -116,26 +126,28 @@ public final class SchoolCalendar {
     }
 
     /**
-     * The end of the {@code n}th school week counted from the week after {@code date}'s own:
-     * the last school day of that week. A target "over the next 6 weeks" set on any day of a week
-     * runs to the last school day of the sixth school week that follows.
+     * The day {@code n} school weeks after {@code date}: the same weekday in the nth following
+     * week that holds a school day (holiday weeks are skipped), or the next school day when that
+     * weekday is itself not one. A target "over the next 6 weeks" set on a Friday before
+     * Christmas ends on a Friday in February, not in the holiday.
      */
     public LocalDate addSchoolWeeks(LocalDate date, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("cannot add " + n + " school weeks: use a count of 1 or more");
         }
-        LocalDate monday = mondayOf(date).plusWeeks(1);
+        LocalDate monday = mondayOf(date);
         int counted = 0;
-        while (true) {
-            Optional<LocalDate> last = lastSchoolDayOfWeek(monday);
-            if (last.isPresent() && ++counted == n) {
-                return last.get();
-            }
+        while (counted < n) {
             monday = monday.plusWeeks(1);
             if (monday.isAfter(lastDay())) {
                 throw beyondCalendar(monday);
             }
+            if (lastSchoolDayOfWeek(monday).isPresent()) {
+                counted++;
+            }
         }
+        int weekday = Math.min(date.getDayOfWeek().getValue(), DayOfWeek.FRIDAY.getValue()) - 1;
+        return nextSchoolDayFrom(monday.plusDays(weekday));
     }
 
     /** School days from {@code from} to {@code to}, both included. */
@@ -163,27 +175,24 @@ public final class SchoolCalendar {
     }
 
     /**
-     * The first school day of the window of the last {@code n} school weeks that ends with
-     * {@code date}'s week: the rolling "last 10 school weeks" of the penalty-notice rule.
+     * The first school day of the last {@code n} school weeks up to {@code date}, counting
+     * {@code date}'s own week as the latest: the rolling "last 10 school weeks" of the
+     * penalty-notice rule, which may span terms. Holiday weeks are skipped.
      */
     public LocalDate startOfLastSchoolWeeks(LocalDate date, int n) {
         if (n < 1) {
             throw new IllegalArgumentException("a window is 1 school week or more, not " + n);
         }
-        LocalDate monday = mondayOf(date);
+        LocalDate earliest = mondayOf(firstDay());
         LocalDate first = null;
         int counted = 0;
-        while (counted < n && !monday.isBefore(mondayOf(firstDay()))) {
-            if (lastSchoolDayOfWeek(monday).isPresent() && !monday.isAfter(date)) {
+        for (LocalDate monday = mondayOf(date); counted < n && !monday.isBefore(earliest); monday = monday.minusWeeks(1)) {
+            if (lastSchoolDayOfWeek(monday).isPresent()) {
                 counted++;
                 first = monday;
             }
-            monday = monday.minusWeeks(1);
         }
-        if (first == null) {
-            return date;
-        }
-        return nextSchoolDayFrom(first);
+        return first == null ? date : nextSchoolDayFrom(first);
     }
 
     /** All school days from {@code from} to {@code to}, both included, in order. */
@@ -198,11 +207,11 @@ public final class SchoolCalendar {
     }
 
     public LocalDate firstDay() {
-        return halfTerms.isEmpty() ? LocalDate.MIN : halfTerms.get(0).start();
+        return halfTerms.get(0).start();
     }
 
     public LocalDate lastDay() {
-        return halfTerms.isEmpty() ? LocalDate.MIN : halfTerms.get(halfTerms.size() - 1).end();
+        return halfTerms.get(halfTerms.size() - 1).end();
     }
 
     /** {@code date} if it is a school day, otherwise the next school day. */

@@ -57,12 +57,19 @@ public class Target {
     public TargetResult getResult() { return result; }
     public String getReward() { return reward; }
 
-    /** Records the outcome once the target's period is over. */
-    public void conclude(BigDecimal achievedPercent) {
-        if (result != TargetResult.PENDING) {
-            throw new IllegalStateException("target " + id + " is already concluded as " + result);
+    /**
+     * Records the outcome once the target's period is over. The calculator decides it on exact
+     * session counts; {@code achievedPercent} is the rounded figure shown to people (null when the
+     * period had no possible session).
+     */
+    public void conclude(BigDecimal achievedPercent, TargetResult result) {
+        if (this.result != TargetResult.PENDING) {
+            throw new IllegalStateException("target " + id + " is already concluded as " + this.result);
+        }
+        if (result == TargetResult.PENDING) {
+            throw new IllegalArgumentException("a target is concluded as ACHIEVED or MISSED");
         }
         this.achievedPercent = achievedPercent;
-        this.result = achievedPercent.compareTo(requiredPercent) >= 0 ? TargetResult.ACHIEVED : TargetResult.MISSED;
+        this.result = result;
     }
 }

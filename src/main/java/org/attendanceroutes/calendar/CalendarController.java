@@ -1,0 +1,75 @@
+package org.attendanceroutes.calendar;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.SchoolRepository;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A school's calendar over HTTP: read it as JSON, or replace academic years with a calendar file
+ * (the CSV format in the README). A file with any bad line changes nothing.
+ */
+@RestController
+@RequestMapping("/api/schools/{urn}/calendar")
+class CalendarController {
+
+    private final SchoolRepository schools;
+    private final CalendarService calendars;
+
+    CalendarController(SchoolRepository schools, CalendarService calendars) {
+        this.schools = schools;
+        this.calendars = calendars;
+    }
+
+    record HalfTermView(String academicYear, Term term, int half, LocalDate start, LocalDate end, int schoolDays) {
+    }
+
+    record ClosureView(LocalDate date, ClosureKind kind) {
+    }
+
+    record CalendarView(String urn, List<HalfTermView> halfTerms, List<ClosureView> closures) {
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    CalendarView read(@PathVariable String urn) {
+        School school = school(urn);
+        SchoolCalendar calendar = calendars.calendarFor(school.getId());
+        return new CalendarView(urn,
+                calendar.halfTerms().stream().map(h -> new HalfTermView(h.academicYear(), h.term(), h.half(),
+                        h.start(), h.end(), calendar.schoolDaysBetween(h.start(), h.end()))).toList(),
+                calendar.closures().entrySet().stream().map(e -> new ClosureView(e.getKey(), e.getValue())).toList());
+    }
+
+    @PutMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
+    CalendarView replace(@PathVariable String urn, @RequestBody String csv) throws IOException {
+        School school = school(urn);
+        calendars.replaceYears(school.getId(), CalendarFile.parse(new StringReader(csv)));
+        return read(urn);
+    }
+
+    @ExceptionHandler(CalendarFile.InvalidCalendarException.class)
+    ResponseEntity<Map<String, Object>> invalid(CalendarFile.InvalidCalendarException e) {
+        return ResponseEntity.badRequest().body(Map.of("message", "the calendar file was refused; nothing changed",
+                "errors", e.errors()));
+    }
+
+    private School school(String urn) {
+        return schools.findByUrn(urn).orElseThrow(() ->
+                new ResponseStatusException(HttpStatus.NOT_FOUND, "no school with URN " + urn));
+    }
+}
