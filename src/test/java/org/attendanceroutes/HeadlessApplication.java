@@ -6,11 +6,7 @@ import java.util.List;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
-/**
- * Starts the whole application outside Spring's test context cache, without a web server: the
- * Camunda webapp keeps the first web context in a static field, which a context that failed to
- * start, or was closed, would leave behind for every later test.
- */
+/** Starts the whole application outside Spring's test context cache, without a web server (faster). */
 public final class HeadlessApplication {
 
     private HeadlessApplication() {
