@@ -43,8 +43,8 @@ import org.springframework.http.ResponseEntity;
  * <li>own / all / none / referred: which tasks or route instances the caller sees: its own
  * group's, all, none, or only the one referred to the local authority.</li>
  * </ul>
- * The register import and letters endpoints live on other branches: there "yes" means the call
- * passed security (any status but 401 and 403); after the merge they answer for real.
+ * The register import endpoint lives on another branch: there "yes" means the call passed
+ * security (any status but 401 and 403); after the merge it answers for real.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -101,9 +101,9 @@ class AccessMatrixTest {
         calls.put("calendar", (user, role) -> done(exchange(user, HttpMethod.PUT,
                 "/api/schools/" + RoleTasksRoute.URN + "/calendar", MediaType.valueOf("text/csv"), demoCalendar)));
         calls.put("letters", (user, role) -> {
-            String cases = passesSecurity(exchange(user, HttpMethod.GET, "/api/cases/" + notReferred.caseId() + "/letters", null, null));
-            String pdf = passesSecurity(exchange(user, HttpMethod.GET, "/api/letters/1/pdf", null, null));
-            return cases.equals(pdf) ? cases : "case letters " + cases + ", pdf " + pdf;
+            String ofCase = done(exchange(user, HttpMethod.GET, "/api/cases/" + notReferred.caseId() + "/letters", null, null));
+            String printQueue = done(exchange(user, HttpMethod.GET, "/api/letters/print-queue", null, null));
+            return ofCase.equals(printQueue) ? ofCase : "case letters " + ofCase + ", print queue " + printQueue;
         });
         calls.put("case", (user, role) -> done(exchange(user, HttpMethod.GET, "/api/cases/" + notReferred.caseId(), null, null)));
         calls.put("referred-case", (user, role) -> done(exchange(user, HttpMethod.GET, "/api/cases/" + referred.caseId(), null, null)));
