@@ -17,6 +17,7 @@ public class Casework {
 
     /** Who is recorded for steps the engine takes by itself. */
     public static final String SYSTEM = "system";
+    static final int MAX_REFERRED_TO = 200;
 
     private final InterventionCaseRepository cases;
     private final CaseEventRepository events;
@@ -56,6 +57,23 @@ public class Casework {
         InterventionCase found = get(caseId);
         found.close(LocalDate.now(clock), outcome);
         record(found, CaseEventType.CASE_CLOSED, SYSTEM, outcome, null);
+    }
+
+    /**
+     * Refers the case to the local authority, whose users may read it from then on.
+     *
+     * @param referredTo the service referred to, e.g. "Warwickshire Attendance Service", or null
+     */
+    public InterventionCase refer(Long caseId, String referredTo, String performedBy) {
+        if (referredTo != null && referredTo.length() > MAX_REFERRED_TO) {
+            throw new IllegalArgumentException("the service a case is referred to has at most " + MAX_REFERRED_TO
+                    + " characters, not " + referredTo.length());
+        }
+        InterventionCase found = get(caseId);
+        found.refer(LocalDate.now(clock), referredTo);
+        record(found, CaseEventType.REFERRAL_MADE, performedBy,
+                "Referred to " + (referredTo == null ? "the local authority" : referredTo), null);
+        return found;
     }
 
     public CaseEvent record(Long caseId, CaseEventType type, String performedBy, String summary, String details) {

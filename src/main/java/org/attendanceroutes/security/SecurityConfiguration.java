@@ -11,7 +11,9 @@ import org.springframework.core.Ordered;
  * Logins for the two HTTP APIs. Not Spring Security: the Camunda webapps run their own session
  * login and CSRF protection under /camunda, which Spring Security's defaults would wrap in a
  * second login and CSRF scheme; the APIs need only Basic login against the engine's users, the
- * engine's own authorizations and a short list of path rules.
+ * engine's own authorizations and a short list of path rules. Nor Camunda's
+ * ProcessEngineAuthenticationFilter: it lets /engine-rest/engine through without a login and
+ * gives a controller no principal; one filter serves both APIs alike.
  */
 @Configuration
 class SecurityConfiguration {

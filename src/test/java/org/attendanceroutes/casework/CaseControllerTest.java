@@ -3,6 +3,8 @@ package org.attendanceroutes.casework;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -36,7 +38,9 @@ class CaseControllerTest {
     @Autowired
     PupilRepository pupils;
     @Autowired
-    CaseReferrals referrals;
+    Casework casework;
+    @Autowired
+    Clock clock;
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, "demo");
@@ -45,10 +49,8 @@ class CaseControllerTest {
     @Test
     void aCaseShowsItsPupilsUpnRouteStatusStageDatesAndOutcomeButNoNames() {
         Started started = route.start();
-        InterventionCase opened = cases.findById(started.caseId()).orElseThrow();
-        opened.moveToStage("Letter 1");
-        opened.close(LocalDate.of(2026, 12, 4), "attendance improved");
-        cases.save(opened);
+        casework.enterStage(started.caseId(), "Letter 1");
+        casework.close(started.caseId(), "attendance improved");
 
         ResponseEntity<JsonNode> response = as("teacher").getForEntity("/api/cases/" + started.caseId(), JsonNode.class);
 
@@ -59,8 +61,8 @@ class CaseControllerTest {
         assertThat(found.get("route").asText()).isEqualTo(RoleTasksRoute.KEY);
         assertThat(found.get("status").asText()).isEqualTo("CLOSED");
         assertThat(found.get("stage").asText()).isEqualTo("Letter 1");
-        assertThat(found.get("openedOn").asText()).isEqualTo(opened.getOpenedOn().toString());
-        assertThat(found.get("closedOn").asText()).isEqualTo("2026-12-04");
+        assertThat(found.get("openedOn").asText()).isEqualTo(LocalDate.now(clock).toString());
+        assertThat(found.get("closedOn").asText()).isEqualTo(LocalDate.now(clock).toString());
         assertThat(found.get("outcome").asText()).isEqualTo("attendance improved");
         assertThat(found.get("referredOn").isNull()).isTrue();
         assertThat(found.get("processInstanceId").asText()).isEqualTo(started.processInstanceId());
@@ -84,18 +86,22 @@ class CaseControllerTest {
     void aCasesHistoryAndTargetsAreListedInOrder() {
         Started started = route.start();
         long id = started.caseId();
-        events.save(new CaseEvent(id, Instant.parse("2026-10-01T08:00:00Z"), CaseEventType.LETTER_ISSUED, "Letter 1",
-                "system", "Letter 1 issued", null));
-        events.save(new CaseEvent(id, Instant.parse("2026-10-08T14:30:00Z"), CaseEventType.MEETING_HELD, "Letter 1",
+        // the route opened the case just now: these come after it
+        Instant letterSent = clock.instant().plus(Duration.ofDays(1));
+        Instant meetingHeld = clock.instant().plus(Duration.ofDays(8));
+        events.save(new CaseEvent(id, meetingHeld, CaseEventType.MEETING_HELD, "Letter 1",
                 "keyworker", "Meeting held with the family", "agreed a morning routine"));
+        events.save(new CaseEvent(id, letterSent, CaseEventType.LETTER_ISSUED, "Letter 1",
+                "system", "Letter 1 issued", null));
         targets.save(new Target(id, "96 % over the next 6 weeks", LocalDate.of(2026, 11, 2), LocalDate.of(2026, 12, 11),
                 new BigDecimal("96.00"), "cinema voucher"));
 
         JsonNode history = as("keyworker").getForObject("/api/cases/" + id + "/events", JsonNode.class);
-        assertThat(history).extracting(e -> e.get("type").asText()).containsExactly("LETTER_ISSUED", "MEETING_HELD");
-        assertThat(history.get(1).get("performedBy").asText()).isEqualTo("keyworker");
-        assertThat(history.get(1).get("details").asText()).isEqualTo("agreed a morning routine");
-        assertThat(history.get(1).get("occurredAt").asText()).isEqualTo("2026-10-08T14:30:00Z");
+        assertThat(history).extracting(e -> e.get("type").asText())
+                .containsExactly("CASE_OPENED", "LETTER_ISSUED", "MEETING_HELD");
+        assertThat(history.get(2).get("performedBy").asText()).isEqualTo("keyworker");
+        assertThat(history.get(2).get("details").asText()).isEqualTo("agreed a morning routine");
+        assertThat(Instant.parse(history.get(2).get("occurredAt").asText())).isEqualTo(meetingHeld);
 
         JsonNode set = as("keyworker").getForObject("/api/cases/" + id + "/targets", JsonNode.class);
         assertThat(set).singleElement().satisfies(target -> {
@@ -128,7 +134,7 @@ class CaseControllerTest {
         Started started = route.start();
         Long pupilId = pupils.findByUpn(started.upn()).map(Pupil::getId).orElseThrow();
         InterventionCase notReferred = cases.save(new InterventionCase(pupilId, "attendance-action-routes", LocalDate.of(2026, 9, 7)));
-        referrals.refer(started.caseId(), "Warwickshire Attendance Service", "manager");
+        casework.refer(started.caseId(), "Warwickshire Attendance Service", "manager");
 
         JsonNode listed = as("la-officer").getForObject("/api/cases?upn=" + started.upn(), JsonNode.class);
         assertThat(listed).singleElement().satisfies(c -> {
@@ -136,7 +142,7 @@ class CaseControllerTest {
             assertThat(c.get("referredTo").asText()).isEqualTo("Warwickshire Attendance Service");
         });
         assertThat(as("la-officer").getForEntity("/api/cases/" + started.caseId() + "/events", JsonNode.class).getBody())
-                .extracting(e -> e.get("type").asText()).containsExactly("REFERRAL_MADE");
+                .extracting(e -> e.get("type").asText()).containsExactly("CASE_OPENED", "REFERRAL_MADE");
         for (String path : new String[] {"", "/events", "/targets"}) {
             assertProblem(as("la-officer").getForEntity("/api/cases/" + notReferred.getId() + path, JsonNode.class),
                     HttpStatus.FORBIDDEN, "case " + notReferred.getId()

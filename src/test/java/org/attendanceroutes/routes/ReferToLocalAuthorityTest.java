@@ -3,7 +3,6 @@ package org.attendanceroutes.routes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -15,7 +14,7 @@ import java.util.Set;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventRepository;
 import org.attendanceroutes.casework.CaseEventType;
-import org.attendanceroutes.casework.CaseReferrals;
+import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.casework.InterventionCaseRepository;
 import org.attendanceroutes.security.Role;
@@ -58,9 +57,7 @@ class ReferToLocalAuthorityTest {
     @Autowired
     CaseEventRepository events;
     @Autowired
-    CaseReferrals referrals;
-    @Autowired
-    Clock clock;
+    Casework casework;
 
     @AfterEach
     void noUserAndTheRealTime() {
@@ -79,9 +76,7 @@ class ReferToLocalAuthorityTest {
         assertThat(referred.isReferred()).isTrue();
         assertThat(referred.getReferredOn()).isEqualTo(LocalDate.of(2026, 11, 17));
         assertThat(referred.getReferredTo()).isEqualTo("Warwickshire Attendance Service");
-        List<CaseEvent> history = events.findByCaseIdOrderByOccurredAtAscIdAsc(started.caseId());
-        assertThat(history).singleElement().satisfies(event -> {
-            assertThat(event.getEventType()).isEqualTo(CaseEventType.REFERRAL_MADE);
+        assertThat(referrals(started)).singleElement().satisfies(event -> {
             assertThat(event.getPerformedBy()).isEqualTo("manager");
             assertThat(event.getSummary()).isEqualTo("Referred to Warwickshire Attendance Service");
             assertThat(event.getOccurredAt()).isEqualTo(tuesdayMorning);
@@ -106,41 +101,41 @@ class ReferToLocalAuthorityTest {
 
     @Test
     void aRouteWithoutACaseStopsAtTheReferralWithAClearMessage() {
-        route.deploy();
-        String processInstanceId = runtime.startProcessInstanceByKey(RoleTasksRoute.KEY).getId();
-        String managersTask = tasks.createTaskQuery().processInstanceId(processInstanceId)
-                .taskDefinitionKey("task_attendance-managers").singleResult().getId();
+        Started started = route.start();
+        runtime.removeVariable(started.processInstanceId(), "caseId");
+        String managersTask = route.taskOf(started, Role.ATTENDANCE_MANAGERS);
 
-        assertThatThrownBy(() -> completeAsManager(managersTask))
-                .hasMessage("process instance " + processInstanceId
-                        + " has no number in process variable caseId: no case to refer");
+        assertThatThrownBy(() -> completeAsManager(managersTask)).hasMessageStartingWith("this process has no case");
         assertThat(tasks.createTaskQuery().taskId(managersTask).count()).as("the task stays open").isOne();
+        assertThat(referrals(started)).isEmpty();
     }
 
     @Test
     void aReferralWithoutANamedServiceIsToTheLocalAuthority() {
         Started started = route.start();
-        referrals.refer(started.caseId(), null, "system");
+        casework.refer(started.caseId(), null, "system");
         assertThat(cases.findById(started.caseId()).orElseThrow().getReferredTo()).isNull();
-        assertThat(events.findByCaseIdOrderByOccurredAtAscIdAsc(started.caseId()))
-                .extracting(CaseEvent::getSummary).containsExactly("Referred to the local authority");
+        assertThat(referrals(started)).extracting(CaseEvent::getSummary).containsExactly("Referred to the local authority");
     }
 
     @Test
     void badReferralsAreRefusedAndWriteNothing() {
         Started started = route.start();
-        assertThatThrownBy(() -> referrals.refer(started.caseId(), "x".repeat(201), "manager"))
+        assertThatThrownBy(() -> casework.refer(started.caseId(), "x".repeat(201), "manager"))
                 .hasMessage("the service a case is referred to has at most 200 characters, not 201");
-        assertThatThrownBy(() -> referrals.refer(-1, null, "manager")).hasMessage("no case -1 to refer");
+        assertThatThrownBy(() -> casework.refer(-1L, null, "manager")).hasMessage("no case with id -1");
 
-        InterventionCase closed = cases.findById(started.caseId()).orElseThrow();
-        closed.close(LocalDate.now(clock), "attendance improved");
-        cases.save(closed);
-        assertThatThrownBy(() -> referrals.refer(started.caseId(), null, "manager"))
-                .hasMessageContaining("cannot refer to the local authority");
+        casework.close(started.caseId(), "attendance improved");
+        assertThatThrownBy(() -> casework.refer(started.caseId(), null, "manager"))
+                .hasMessageEndingWith("cannot refer to the local authority");
 
         assertThat(cases.findById(started.caseId()).orElseThrow().isReferred()).isFalse();
-        assertThat(events.findByCaseIdOrderByOccurredAtAscIdAsc(started.caseId())).isEmpty();
+        assertThat(referrals(started)).isEmpty();
+    }
+
+    private List<CaseEvent> referrals(Started started) {
+        return events.findByCaseIdOrderByOccurredAtAscIdAsc(started.caseId()).stream()
+                .filter(event -> event.getEventType() == CaseEventType.REFERRAL_MADE).toList();
     }
 
     private void completeAsManager(String taskId) {

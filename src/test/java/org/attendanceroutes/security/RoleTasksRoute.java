@@ -2,29 +2,26 @@ package org.attendanceroutes.security;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.attendanceroutes.casework.InterventionCase;
-import org.attendanceroutes.casework.InterventionCaseRepository;
+import org.attendanceroutes.TestSchools;
+import org.attendanceroutes.calendar.DemoCalendar;
+import org.attendanceroutes.routes.RouteVariables;
 import org.attendanceroutes.school.Contact;
 import org.attendanceroutes.school.ContactMethod;
 import org.attendanceroutes.school.ContactRepository;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
-import org.attendanceroutes.school.Upn;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.springframework.stereotype.Component;
 
 /**
- * The test route src/test/resources/security/role-tasks.bpmn: one user task per school role at
- * once, the managers' leading to the referral and then a task for the local authority. Each
- * start opens a case for a new pupil of test school 930001 (on PostgreSQL the database is
- * shared, so UPNs are random within "930...").
+ * The test route src/test/resources/security/role-tasks.bpmn: it opens the pupil's case, then
+ * holds one user task per school role at once, the managers' leading to the referral and then a
+ * task for the local authority. Each start is for a new pupil of test school 930001 (on
+ * PostgreSQL the database is shared, so UPNs are random within "930...").
  */
 @Component
 public class RoleTasksRoute {
@@ -44,21 +41,17 @@ public class RoleTasksRoute {
     private final RepositoryService repository;
     private final RuntimeService runtime;
     private final TaskService tasks;
-    private final SchoolRepository schools;
-    private final PupilRepository pupils;
+    private final TestSchools testSchools;
     private final ContactRepository contacts;
-    private final InterventionCaseRepository cases;
     private final Clock clock;
 
-    RoleTasksRoute(RepositoryService repository, RuntimeService runtime, TaskService tasks, SchoolRepository schools,
-                   PupilRepository pupils, ContactRepository contacts, InterventionCaseRepository cases, Clock clock) {
+    RoleTasksRoute(RepositoryService repository, RuntimeService runtime, TaskService tasks, TestSchools testSchools,
+                   ContactRepository contacts, Clock clock) {
         this.repository = repository;
         this.runtime = runtime;
         this.tasks = tasks;
-        this.schools = schools;
-        this.pupils = pupils;
+        this.testSchools = testSchools;
         this.contacts = contacts;
-        this.cases = cases;
         this.clock = clock;
     }
 
@@ -68,30 +61,19 @@ public class RoleTasksRoute {
                 .addClasspathResource("security/role-tasks.bpmn").deploy();
     }
 
-    /** Opens a case for a new pupil and starts the route for it, as no particular user. */
+    /** Starts the route for a new pupil, as no particular user. */
     public Started start() {
         deploy();
-        School school = schools.findByUrn(URN).orElseGet(() -> {
-            School created = new School(URN, "Security Test Academy", KEY);
-            created.setAddress("1 Test Lane", null, "Testbury", "TE5 7AA");
-            created.setLetterhead(null, null, "Dr Head", "Ms Lead");
-            return schools.save(created);
-        });
-        LocalDate today = LocalDate.now(clock);
-        String upn = Upn.of(String.format("930%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)));
-        Pupil pupil = pupils.save(new Pupil(school, upn, PUPIL_FIRST_NAME, FAMILY_NAME, today.minusYears(12), 7,
-                "7Q", today.minusYears(1)));
-        Contact parent = new Contact(pupil, "Mr", PARENT_FIRST_NAME, FAMILY_NAME, "Father", true, 1);
+        School school = testSchools.school(URN, KEY, DemoCalendar.file());
+        Pupil pupil = testSchools.pupil(school, String.format("930%09d", ThreadLocalRandom.current().nextInt(1_000_000_000)),
+                PUPIL_FIRST_NAME, FAMILY_NAME, LocalDate.now(clock).minusYears(1));
+        Contact parent = new Contact(pupil, "Mr", PARENT_FIRST_NAME, FAMILY_NAME, "Father", true, 2);
         parent.setAddress(PARENT_STREET, null, "Testbury", "TE5 7AB");
         parent.setReachableBy(PARENT_EMAIL, "07700 900123", ContactMethod.EMAIL);
         contacts.save(parent);
-        InterventionCase opened = cases.save(new InterventionCase(pupil.getId(), KEY, today));
-        String processInstanceId = runtime.startProcessInstanceByKey(KEY, upn, Map.of(
-                "caseId", opened.getId(), "schoolId", school.getId(), "upn", upn,
-                "pupilName", pupil.getFullName())).getId();
-        opened.attachProcessInstance(processInstanceId);
-        cases.save(opened);
-        return new Started(opened.getId(), processInstanceId, upn);
+        String processInstanceId = runtime.startProcessInstanceByKey(KEY, pupil.getUpn()).getId();
+        Number caseId = (Number) runtime.getVariable(processInstanceId, RouteVariables.CASE_ID);
+        return new Started(caseId.longValue(), processInstanceId, pupil.getUpn());
     }
 
     /** The id of the open task for {@code role}'s candidate group in the instance. */
