@@ -3,21 +3,22 @@ package org.attendanceroutes.attendance;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import javax.sql.DataSource;
 
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.system.BulkInsert;
 import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyOut;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
  * time: one pass over the marks of the reporting periods into in-memory registers, then the
  * {@link AttendanceCalculator}, so the figures are the same as {@link AttendanceService}'s.
  *
- * <p>On PostgreSQL the marks stream through COPY, which reads tens of millions of rows in
- * seconds; elsewhere through an ordinary query.
+ * <p>On PostgreSQL the marks stream through binary COPY ({@link MarkCopy}), a whole local
+ * authority's in two streams at once; elsewhere through an ordinary query.
  */
 @Service
 public class AttendanceEvaluation {
@@ -47,15 +48,7 @@ public class AttendanceEvaluation {
         void failed(Long schoolId, RuntimeException reason);
     }
 
-    /** The codes by their one or two ASCII characters: {@code first * 128 + second}, second 0 for one. */
-    private static final AttendanceCode[] CODES_BY_CHARACTERS = new AttendanceCode[128 * 128];
-
-    static {
-        for (AttendanceCode code : AttendanceCode.values()) {
-            String symbol = code.symbol();
-            CODES_BY_CHARACTERS[symbol.charAt(0) * 128 + (symbol.length() > 1 ? symbol.charAt(1) : 0)] = code;
-        }
-    }
+    private static final Session[] SESSIONS = Session.values();
 
     private final DataSource dataSource;
     private final CalendarService calendars;
@@ -103,12 +96,18 @@ public class AttendanceEvaluation {
                 return;
             }
             readMarks(connection, onlySchool, registers);
-            Map<Long, List<PupilSummary>> bySchool = new LinkedHashMap<>();
-            for (Pupil pupil : registers.pupils) {
-                bySchool.computeIfAbsent(pupil.schoolId, id -> new ArrayList<>()).add(new PupilSummary(pupil.id,
-                        pupil.upn, pupil.schoolId, AttendanceCalculator.summary(pupil.register, pupil.periods)));
+            // pupils come by school: each school's summaries are handed over as soon as they are complete
+            List<Pupil> pupils = registers.pupils;
+            List<PupilSummary> ofSchool = new ArrayList<>();
+            for (int i = 0; i < pupils.size(); i++) {
+                Pupil pupil = pupils.get(i);
+                ofSchool.add(new PupilSummary(pupil.id, pupil.upn, pupil.schoolId,
+                        AttendanceCalculator.summary(pupil.register, pupil.periods)));
+                if (i + 1 == pupils.size() || pupils.get(i + 1).schoolId != pupil.schoolId) {
+                    schools.evaluated(pupil.schoolId, ofSchool);
+                    ofSchool = new ArrayList<>();
+                }
             }
-            bySchool.forEach(schools::evaluated);
         } catch (SQLException e) {
             throw new IllegalStateException("could not read the register marks: " + e.getMessage(), e);
         } finally {
@@ -199,68 +198,86 @@ public class AttendanceEvaluation {
         }
     }
 
-    private static void readMarks(Connection connection, Long onlySchool, Registers registers) throws SQLException {
+    private void readMarks(Connection connection, Long onlySchool, Registers registers) throws SQLException {
         String where = " where mark_date between DATE '" + registers.from + "' and DATE '" + registers.to + "'"
                 + (onlySchool == null ? "" : " and pupil_id in (select id from pupil where school_id = " + onlySchool + ")");
-        if (BulkInsert.isPostgres(connection)) {
-            copyMarks(connection.unwrap(PGConnection.class), where, registers);
-            return;
-        }
-        try (PreparedStatement query = connection.prepareStatement(
-                "select pupil_id, mark_date, session, code from attendance_mark" + where);
-             ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                PupilRegister register = registers.of(rows.getLong(1));
-                if (register != null) {
-                    register.mark(rows.getObject(2, LocalDate.class), Session.valueOf(rows.getString(3)),
-                            AttendanceCode.fromSymbol(rows.getString(4)));
+        if (!BulkInsert.isPostgres(connection)) {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "select pupil_id, mark_date, session, code from attendance_mark" + where);
+                 ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    PupilRegister register = registers.of(rows.getLong(1));
+                    if (register != null) {
+                        register.mark(rows.getObject(2, LocalDate.class), Session.valueOf(rows.getString(3)),
+                                AttendanceCode.fromSymbol(rows.getString(4)));
+                    }
                 }
             }
+            return;
+        }
+        String select = "select pupil_id, (mark_date - DATE '" + registers.from + "') * 2"
+                + " + case when session = 'PM' then 1 else 0 end, code from attendance_mark" + where;
+        long fromEpochDay = registers.from.toEpochDay();
+        MarkCopy.Sink sink = (pupilId, sessionNumber, code) -> {
+            PupilRegister register = registers.of(pupilId);
+            if (register != null) {
+                register.mark(fromEpochDay + (sessionNumber >> 1), SESSIONS[sessionNumber & 1], code);
+            }
+        };
+        if (onlySchool != null) {
+            MarkCopy.read(connection.unwrap(PGConnection.class), select, sink);
+        } else {
+            readInHalves(select, sink);
         }
     }
 
     /**
-     * Reads rows "pupil id,days after the first date,session,code" as COPY sends them, without
-     * building strings or dates for each of the tens of millions.
+     * The whole table in two streams at once, one a half of its pages, so that both cores work:
+     * two connections in one snapshot (exported by the first), so a mark that an import rewrites
+     * meanwhile is read exactly once.
      */
-    private static void copyMarks(PGConnection connection, String where, Registers registers) throws SQLException {
-        long fromEpochDay = registers.from.toEpochDay();
-        CopyOut copy = connection.getCopyAPI().copyOut("COPY (select pupil_id, mark_date - DATE '" + registers.from
-                + "', session, code from attendance_mark" + where + ") TO STDOUT (FORMAT csv)");
-        try {
-            byte[] row;
-            while ((row = copy.readFromCopy()) != null) {
-                int i = 0;
-                long pupilId = 0;
-                while (row[i] != ',') {
-                    pupilId = pupilId * 10 + (row[i++] - '0');
-                }
-                int day = 0;
-                i++;
-                while (row[i] != ',') {
-                    day = day * 10 + (row[i++] - '0');
-                }
-                Session session = row[i + 1] == 'P' ? Session.PM : Session.AM;
-                i += 4;
-                AttendanceCode code = code(row, i, row.length - 1 - i);
-                PupilRegister register = registers.of(pupilId);
-                if (register != null) {
-                    register.mark(fromEpochDay + day, session, code);
-                }
+    private void readInHalves(String select, MarkCopy.Sink sink) throws SQLException {
+        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
+            String snapshot;
+            long half;
+            beginRepeatableRead(first);
+            try (Statement statement = first.createStatement();
+                 ResultSet rows = statement.executeQuery("select pg_export_snapshot(),"
+                         + " pg_relation_size('attendance_mark') / current_setting('block_size')::int / 2")) {
+                rows.next();
+                snapshot = rows.getString(1);
+                half = rows.getLong(2);
             }
-        } finally {
-            if (copy.isActive()) {
-                copy.cancelCopy();
+            beginRepeatableRead(second);
+            try (Statement statement = second.createStatement()) {
+                statement.execute("set transaction snapshot '" + snapshot + "'");
             }
+            FutureTask<Void> secondHalf = new FutureTask<>(() -> {
+                MarkCopy.read(second.unwrap(PGConnection.class), select + " and ctid >= '(" + half + ",0)'::tid", sink);
+                return null;
+            });
+            Thread thread = new Thread(secondHalf, "attendance-evaluation-copy");
+            thread.start();
+            MarkCopy.read(first.unwrap(PGConnection.class), select + " and ctid < '(" + half + ",0)'::tid", sink);
+            try {
+                secondHalf.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while reading register marks", e);
+            } catch (ExecutionException e) {
+                if (e.getCause() instanceof SQLException sql) {
+                    throw sql;
+                }
+                throw new IllegalStateException("could not read register marks", e.getCause());
+            }
+            first.commit();
+            second.commit();
         }
     }
 
-    private static AttendanceCode code(byte[] bytes, int offset, int length) {
-        // bytes are signed: anything outside ASCII is negative and looked up nowhere
-        AttendanceCode code = length == 1 && bytes[offset] > 0 ? CODES_BY_CHARACTERS[bytes[offset] * 128]
-                : length == 2 && bytes[offset] > 0 && bytes[offset + 1] > 0
-                ? CODES_BY_CHARACTERS[bytes[offset] * 128 + bytes[offset + 1]] : null;
-        // anything else is refused with the calculator's own message
-        return code != null ? code : AttendanceCode.fromSymbol(new String(bytes, offset, length, StandardCharsets.UTF_8));
+    private static void beginRepeatableRead(Connection connection) throws SQLException {
+        connection.setAutoCommit(false);
+        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        connection.setReadOnly(true);
     }
 }
