@@ -158,9 +158,9 @@ class GraduatedAttendanceResponseTest {
         assertThat(letterTypes(instance)).containsExactly("GRADUATED_LETTER_1");
 
         // a week later still at 96 %: nothing is done twice, the weekly review goes on
-        assertThat(instance).isWaitingAt("week-later");
+        assertThat(instance).isWaitingAt("review-wait");
         reviewAt(instance, 96);
-        assertThat(instance).isWaitingAt("week-later");
+        assertThat(instance).isWaitingAt("review-wait");
         assertThat(timerDay(instance)).isEqualTo(LocalDate.of(2026, 10, 19));
 
         reviewAt(instance, 97.5);
@@ -187,13 +187,24 @@ class GraduatedAttendanceResponseTest {
         complete(instance, "plan-review", "attendance-officers", Map.of("supportInPlace", true,
                 "planProgress", "Check-ins happening"));
 
-        reviewAt(instance, 92);
-        assertThat(instance).hasPassed("band-3", "letter-notice");
+        // on Wednesday the daily evaluation brings today's figures: 92 %, the Notice to Improve at once
+        LocalDate wednesday = LocalDate.of(2026, 10, 14);
+        driver.clockAt(wednesday.atTime(19, 0));
+        driver.register(pupil, wednesday, RouteDriver.absencesFor(wednesday, 92), true);
+        assertThat(instance).isWaitingAt("review-wait");
+        runtime.createMessageCorrelation("AttendanceUpdated").processInstanceBusinessKey(pupil.getUpn())
+                .setVariables(Map.of("attendancePercent", 92.0, "absencePercent", 8.0, "persistentAbsence", false,
+                        "severeAbsence", false, "figuresDate", wednesday.toString()))
+                .correlate();
+        driver.runDueJobs(instance.getId());
+        assertThat(instance).hasPassed("figures-updated", "band-3", "letter-notice");
         complete(instance, "notice-meeting", "attendance-managers", Map.of("parentAttended", false,
                 "supportOffered", "Mentoring", "finesExplained", true));
         complete(instance, "external-agencies", "attendance-managers", Map.of("agenciesContacted", "Early help hub",
                 "agencyResponse", "Family worker allocated"));
 
+        assertThat(timerDay(instance)).as("a school week after Wednesday 14 October")
+                .isEqualTo(LocalDate.of(2026, 10, 21));
         reviewAt(instance, 88);
         assertThat(instance).variables().containsEntry("bandLevel", 4).containsEntry("bandReached", 4L);
         assertThat(runtime.getVariable(instance.getId(), "supportStartPercent"))
@@ -202,7 +213,8 @@ class GraduatedAttendanceResponseTest {
                 "signposted", true, "childCentredWork", false, "collectionByStaff", false, "homeVisits", true,
                 "bespokeSupport", false, "supportDetails", "Weekly home visit on Mondays"));
 
-        // a week on, lower than when the support began: persistently absent with no improvement
+        // a school week on (after the half-term break), lower than when the support began: no improvement
+        assertThat(timerDay(instance)).isEqualTo(LocalDate.of(2026, 11, 4));
         reviewAt(instance, 86);
         assertThat(instance).variables().containsEntry("bandLevel", 5).containsEntry("band", "Severe absence");
         assertThat((Double) runtime.getVariable(instance.getId(), "attendancePercent"))
@@ -210,13 +222,13 @@ class GraduatedAttendanceResponseTest {
         assertThat(instance).hasPassed("band-5", "set-notice-target", "letter-notice-20");
         Target notice = targets.findByCaseIdOrderByStartDate(theCase(instance).getId()).get(0);
         assertThat(notice.getRequiredPercent()).isEqualByComparingTo("95");
-        assertThat(notice.getStartDate()).isEqualTo(LocalDate.of(2026, 11, 10));
-        assertThat(notice.getEndDate()).as("20 school days from Monday 9 November").isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(notice.getStartDate()).isEqualTo(LocalDate.of(2026, 11, 5));
+        assertThat(notice.getEndDate()).as("20 school days from Wednesday 4 November").isEqualTo(LocalDate.of(2026, 12, 2));
         complete(instance, "action-plan-meeting", "attendance-managers", Map.of("parentAttended", false,
                 "actionPlan", "Daily collection by staff", "parentEngaging", false));
 
         // the 20 days pass with the pupil still absent
-        assertThat(timerDay(instance)).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(timerDay(instance)).isEqualTo(LocalDate.of(2026, 12, 2));
         reviewAt(instance, 80);
         assertThat(instance).variables().containsEntry("targetAchieved", false);
         complete(instance, "prepare-referral", "attendance-officers", Map.of(
