@@ -54,9 +54,10 @@ class ApplicationStartsTest {
 
     @Test
     void tasklistCockpitAndHealthAnswerOverHttp() {
-        assertThat(http.getForEntity("/camunda/app/tasklist/", String.class).getStatusCode())
+        // each test context has its own engine: address the webapps by this context's engine name
+        assertThat(http.getForEntity("/camunda/app/tasklist/" + engine.getName() + "/", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
-        assertThat(http.getForEntity("/camunda/app/cockpit/", String.class).getBody())
+        assertThat(http.getForEntity("/camunda/app/cockpit/" + engine.getName() + "/", String.class).getBody())
                 .contains("Cockpit");
         assertThat(http.getForEntity("/actuator/health", String.class).getBody()).contains("UP");
     }

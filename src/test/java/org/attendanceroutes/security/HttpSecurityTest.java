@@ -145,7 +145,10 @@ class HttpSecurityTest {
             HttpResponse<String> list = browser.postEngine("/filter/" + filter.get("id").asText() + "/list", "{}", true);
             assertThat(list.statusCode()).isEqualTo(200);
             JsonNode listed = json.readTree(list.body());
+            // of the test route's tasks for every group, only the tutors' show (on PostgreSQL other
+            // tests' tutors' tasks share the database)
             assertThat(listed).as(filter.get("name").asText())
+                    .filteredOn(task -> task.get("processDefinitionId").asText().startsWith("security-role-tasks:"))
                     .allSatisfy(task -> assertThat(task.get("taskDefinitionKey").asText()).isEqualTo("task_tutors"));
             if (!filter.get("name").asText().equals("My tasks")) {
                 // the tutors' test task is due in 2020, so overdue too
