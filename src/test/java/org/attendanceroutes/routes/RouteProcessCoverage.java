@@ -5,6 +5,7 @@ import org.camunda.community.process_test_coverage.spring_test.platform7.Process
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
 
 /**
  * Process test coverage for route tests: {@code @Import(RouteProcessCoverage.class)} on a route's
@@ -16,7 +17,10 @@ import org.springframework.context.annotation.Import;
 @Import(ProcessEngineCoverageConfiguration.class)
 public class RouteProcessCoverage {
 
+    // Primary: the imported configuration registers its default properties (no assertion) beside
+    // these, and the coverage listener, finding two, would silently fall back to the default.
     @Bean
+    @Primary
     ProcessEngineCoverageProperties processEngineCoverageProperties() {
         return ProcessEngineCoverageProperties.builder().assertClassCoverageAtLeast(1.0).build();
     }
