@@ -156,6 +156,17 @@ class RouteRedeploymentTest {
     }
 
     @Test
+    void onlyAnAdministratorMayDeploy() throws IOException {
+        ProcessDefinition before = latest();
+        String changed = route().replace(IMPROVED, "${halfTermAttendancePercent &gt;= 93}");
+
+        ResponseEntity<JsonNode> refused = deployFromTheModeler("manager", "attendance-improvement-process.bpmn", changed);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(latest().getId()).isEqualTo(before.getId());
+    }
+
+    @Test
     void aRouteSavedIntoTheWatchedFolderIsDeployedAndRunningCasesKeepTheirVersion() throws IOException {
         String key = "redeploy-watch-" + UUID.randomUUID();
         Path file = ANALYSTS_FOLDERS.resolve("processes").resolve(key + ".bpmn");
@@ -187,6 +198,10 @@ class RouteRedeploymentTest {
     }
 
     ResponseEntity<JsonNode> deployFromTheModeler(String fileName, String bpmn) {
+        return deployFromTheModeler("demo", fileName, bpmn);
+    }
+
+    ResponseEntity<JsonNode> deployFromTheModeler(String user, String fileName, String bpmn) {
         // the fields the Camunda Modeler sends to <endpoint>/deployment/create
         MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
         form.add("deployment-name", "analyst change " + fileName);
@@ -202,7 +217,7 @@ class RouteRedeploymentTest {
         headers.setContentType(MediaType.MULTIPART_FORM_DATA);
         // the Modeler's endpoint http://localhost:8080/engine-rest addresses the engine "default"; tests
         // name theirs, as each test context has an engine of its own
-        return http.withBasicAuth("demo", "demo").postForEntity("/engine-rest/engine/" + engine.getName()
+        return http.withBasicAuth(user, "demo").postForEntity("/engine-rest/engine/" + engine.getName()
                 + "/deployment/create", new HttpEntity<>(form, headers), JsonNode.class);
     }
 
