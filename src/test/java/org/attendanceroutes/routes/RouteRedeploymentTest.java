@@ -32,8 +32,10 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -42,8 +44,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
@@ -54,15 +54,11 @@ import org.springframework.util.MultiValueMap;
  * the version in service stays in service. Every deployment made here is removed afterwards, as
  * the PostgreSQL run shares one database between tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "attendance.redeploy.watch=true",
-        // the test looks for changes by hand (redeployIfChanged), never the poller
-        "attendance.redeploy.interval-millis=3600000"})
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RouteRedeploymentTest {
 
     static final String ROUTE = "attendance-improvement-process";
     static final String IMPROVED = "${halfTermAttendancePercent &gt;= 90}";
-    static final Path ANALYSTS_FOLDERS = temporaryFolder();
 
     @Autowired
     TestRestTemplate http;
@@ -82,17 +78,9 @@ class RouteRedeploymentTest {
     TestSchools schools;
     @Autowired
     RouteDriver driver;
-    @Autowired
-    RedeployChangedFiles watcher;
 
     final List<String> deployments = new ArrayList<>();
     Instant lastSave = Instant.now();
-
-    @DynamicPropertySource
-    static void watchedFolders(DynamicPropertyRegistry properties) {
-        properties.add("attendance.redeploy.folders",
-                () -> ANALYSTS_FOLDERS.resolve("processes") + "," + ANALYSTS_FOLDERS.resolve("forms"));
-    }
 
     @AfterEach
     void removeDeploymentsAndResetClock() {
@@ -167,16 +155,31 @@ class RouteRedeploymentTest {
     }
 
     @Test
-    void aRouteSavedIntoTheWatchedFolderIsDeployedAndRunningCasesKeepTheirVersion() throws IOException {
+    void aRouteSavedIntoTheWatchedFoldersIsDeployedAndRunningCasesKeepTheirVersion(@TempDir Path analyst) throws IOException {
+        Path processes = Files.createDirectory(analyst.resolve("processes"));
+        Path forms = Files.createDirectory(analyst.resolve("forms"));
+        // the demo profile's watcher, its settings bound as the demo binds them, on this test's engine;
+        // the test looks for changes by hand (redeployIfChanged): the poller starts only with the application
+        new ApplicationContextRunner().withBean(RepositoryService.class, () -> repository)
+                .withPropertyValues("attendance.redeploy.watch=true", "attendance.redeploy.folders=" + processes + "," + forms)
+                .withUserConfiguration(RedeployChangedFiles.class)
+                .run(context -> savedChangesAreDeployed(context.getBean(RedeployChangedFiles.class), processes, forms));
+    }
+
+    void savedChangesAreDeployed(RedeployChangedFiles watcher, Path processes, Path forms) throws IOException {
         String key = "redeploy-watch-" + UUID.randomUUID();
-        Path file = ANALYSTS_FOLDERS.resolve("processes").resolve(key + ".bpmn");
+        Path file = processes.resolve(key + ".bpmn");
         save(file, watchedRoute(key, "Review the case"));
+        save(forms.resolve(key + ".form"), "{\"id\": \"" + key + "\", \"type\": \"default\", \"components\": []}");
         DeploymentWithDefinitions first = track(watcher.redeployIfChanged());
-        assertThat(repository.getDeploymentResourceNames(first.getId())).containsExactly("processes/" + key + ".bpmn");
+        assertThat(repository.getDeploymentResourceNames(first.getId()))
+                .containsExactlyInAnyOrder("processes/" + key + ".bpmn", "forms/" + key + ".form");
         ProcessInstance running = runtime.startProcessInstanceByKey(key);
 
         save(file, watchedRoute(key, "Review the case again"));
         DeploymentWithDefinitions second = track(watcher.redeployIfChanged());
+        assertThat(repository.getDeploymentResourceNames(second.getId())).as("only the changed file")
+                .containsExactly("processes/" + key + ".bpmn");
         assertThat(second.getDeployedProcessDefinitions()).singleElement()
                 .satisfies(definition -> assertThat(definition.getVersion()).isEqualTo(2));
         ProcessInstance next = runtime.startProcessInstanceByKey(key);
@@ -281,16 +284,5 @@ class RouteRedeploymentTest {
                   </bpmn:process>
                 </bpmn:definitions>
                 """.formatted(key, taskName);
-    }
-
-    static Path temporaryFolder() {
-        try {
-            Path folder = Files.createTempDirectory("analysts-");
-            Files.createDirectories(folder.resolve("processes"));
-            Files.createDirectories(folder.resolve("forms"));
-            return folder;
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
