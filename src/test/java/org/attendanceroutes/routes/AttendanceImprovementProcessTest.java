@@ -39,6 +39,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -47,6 +48,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the register for the period under review, moves the engine's clock to the next timer and runs it.
  */
 @SpringBootTest
+@Import(RouteProcessCoverage.class)
 class AttendanceImprovementProcessTest {
 
     static final String KEY = "attendance-improvement-process";

@@ -25,7 +25,6 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ import org.springframework.context.annotation.Import;
  * end, and the school's process ending with its academic year.
  */
 @SpringBootTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(RouteProcessCoverage.class)
 class AttendanceRecognitionTest {
 
     static final String URN = "960002";

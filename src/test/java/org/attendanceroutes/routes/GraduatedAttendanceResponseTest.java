@@ -30,7 +30,6 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,7 +45,7 @@ import org.springframework.context.annotation.Import;
  * checked in our tables.
  */
 @SpringBootTest
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(RouteProcessCoverage.class)
 class GraduatedAttendanceResponseTest {
 
     static final String ROUTE = "graduated-attendance-response";

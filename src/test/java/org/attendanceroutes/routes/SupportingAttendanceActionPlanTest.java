@@ -41,7 +41,6 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.assertions.bpmn.ProcessInstanceAssert;
-import org.camunda.community.process_test_coverage.spring_test.platform7.ProcessEngineCoverageConfiguration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,7 +59,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * February half term does not count). Each test's register gives the figures its path needs.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(ProcessEngineCoverageConfiguration.class)
+@Import(RouteProcessCoverage.class)
 class SupportingAttendanceActionPlanTest {
 
     static final String ROUTE = "supporting-attendance-action-plan";
