@@ -1,18 +1,23 @@
 package org.attendanceroutes.routes;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessApplicationDeployment;
@@ -54,50 +59,69 @@ public class RedeployChangedFiles implements DisposableBean {
     }
 
     RedeployChangedFiles(RepositoryService repository,
-                         @Value("${attendance.redeploy.folders:processes,forms}") List<Path> folders,
+                         @Value("${attendance.redeploy.folders:processes,forms}") String[] folders,
                          @Value("${attendance.redeploy.interval-millis:2000}") long intervalMillis) {
         this.repository = repository;
-        this.folders = folders;
+        // as paths: a List<Path> would be bound as one path named "processes,forms"
+        this.folders = Arrays.stream(folders).map(String::trim).map(Path::of).toList();
         this.intervalMillis = intervalMillis;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     public void start() {
         seen = snapshot();
-        poller.scheduleWithFixedDelay(this::redeployIfChanged, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
         log.info("watching {} for changed routes and forms", folders);
     }
 
-    /** Deploys when any file changed since the last look; returns the new deployment, if one was made. */
+    /** One look; a failure is logged, never thrown, as a task that throws is never scheduled again. */
+    private void poll() {
+        try {
+            redeployIfChanged();
+        } catch (RuntimeException e) {
+            log.error("could not look for changed routes and forms in {}: {}", folders, e.toString());
+        }
+    }
+
+    /**
+     * Deploys when any file changed since the last look; returns the new deployment, or null when
+     * nothing changed, no file's content changed, or the engine refused a file.
+     */
     synchronized DeploymentWithDefinitions redeployIfChanged() {
         Map<String, FileState> now = snapshot();
         if (now.equals(seen)) {
             return null;
         }
-        seen = now;
         // the process application's name and source, so only changed files get a new version
         DeploymentBuilder deployment = repository.createDeployment().name(DEPLOYMENT_NAME)
                 .source(ProcessApplicationDeployment.PROCESS_APPLICATION_DEPLOYMENT_SOURCE)
                 .enableDuplicateFiltering(true);
         for (Map.Entry<String, FileState> file : now.entrySet()) {
-            String name = file.getKey();
             try {
-                deployment.addString(name, Files.readString(file.getValue().path()));
+                // the bytes as saved, as the process application deploys them: equal files are equal resources
+                deployment.addInputStream(file.getKey(), new ByteArrayInputStream(Files.readAllBytes(file.getValue().path())));
             } catch (IOException e) {
-                log.warn("could not read {}: {}", name, e.getMessage());
+                log.warn("could not read {}, will look again: {}", file.getKey(), e.getMessage());
                 return null;
             }
         }
+        // a file the engine refuses is not tried again until it is saved again
+        seen = now;
+        Set<String> earlier = repository.createDeploymentQuery().deploymentName(DEPLOYMENT_NAME).list().stream()
+                .map(Deployment::getId).collect(Collectors.toSet());
+        DeploymentWithDefinitions deployed;
         try {
-            DeploymentWithDefinitions deployed = deployment.deployWithResult();
-            log.info("redeployed changed files: {} new process definitions, {} new decisions",
-                    deployed.getDeployedProcessDefinitions() == null ? 0 : deployed.getDeployedProcessDefinitions().size(),
-                    deployed.getDeployedDecisionDefinitions() == null ? 0 : deployed.getDeployedDecisionDefinitions().size());
-            return deployed;
+            deployed = deployment.deployWithResult();
         } catch (RuntimeException refused) {
             log.error("a changed file was refused; the version in service stays in service: {}", refused.getMessage());
             return null;
         }
+        if (earlier.contains(deployed.getId())) {
+            log.info("files saved without a change: nothing to deploy");
+            return null;
+        }
+        log.info("deployed changed files as {}: {}", deployed.getId(), repository.getDeploymentResourceNames(deployed.getId()));
+        return deployed;
     }
 
     /** Each file's name as deployed ("processes/x.bpmn") and its last change. */
