@@ -119,14 +119,8 @@ public class IssueLetter implements JavaDelegate {
     }
 
     private static Integer respondWithinSchoolDays(DelegateExecution execution) {
-        Object value = execution.getVariableLocal("respondWithinSchoolDays");
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number) {
-            return number.intValue();
-        }
-        throw new IllegalArgumentException("input parameter respondWithinSchoolDays must be a number, not '" + value + "'");
+        return RouteVariables.wholeNumber(execution.getVariableLocal("respondWithinSchoolDays"), "respondWithinSchoolDays",
+                execution.getCurrentActivityName());
     }
 
     private static boolean continueMonitoring(DelegateExecution execution) {

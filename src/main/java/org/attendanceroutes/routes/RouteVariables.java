@@ -1,5 +1,7 @@
 package org.attendanceroutes.routes;
 
+import java.math.BigDecimal;
+
 import org.camunda.bpm.engine.delegate.VariableScope;
 
 /**
@@ -39,5 +41,31 @@ public final class RouteVariables {
             throw new IllegalArgumentException("'" + element + "' needs the input parameter " + name);
         }
         return value;
+    }
+
+    /**
+     * A whole number given as a number or as plain text in the Modeler ("6"), or null when not
+     * given; anything else is an error naming the element and the input parameter.
+     */
+    public static Integer wholeNumber(Object value, String name, String element) {
+        if (value == null || value instanceof Integer || value instanceof Long || value instanceof Short) {
+            return value == null ? null : ((Number) value).intValue();
+        }
+        String text = value.toString().trim();
+        if (text.matches("\\d{1,6}")) {
+            return Integer.valueOf(text);
+        }
+        throw new IllegalArgumentException("'" + element + "': the input parameter " + name
+                + " must be a whole number, not '" + value + "'");
+    }
+
+    /** A decimal number given as a number or as plain text ("96" or "96.5"); an error naming the element otherwise. */
+    public static BigDecimal decimal(Object value, String name, String element) {
+        try {
+            return new BigDecimal(value.toString().trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("'" + element + "': the input parameter " + name
+                    + " must be a number, not '" + value + "'");
+        }
     }
 }

@@ -45,7 +45,8 @@ public class SetTarget implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         String element = execution.getCurrentActivityName();
-        BigDecimal percent = new BigDecimal(RouteVariables.required(execution, "targetPercent", element).toString());
+        BigDecimal percent = RouteVariables.decimal(RouteVariables.required(execution, "targetPercent", element),
+                "targetPercent", element);
         // a period in school days (a Notice to Improve's 20 days) or, by default, in school weeks
         boolean inDays = execution.getVariableLocal("targetDays") != null;
         Object period = execution.getVariable(inDays ? "targetDays" : "targetWeeks");
@@ -53,7 +54,7 @@ public class SetTarget implements JavaDelegate {
             throw new IllegalArgumentException("'" + element + "' needs the input parameter targetWeeks (school weeks)"
                     + " or targetDays (school days)");
         }
-        int count = Integer.parseInt(period.toString());
+        int count = RouteVariables.wholeNumber(period, inDays ? "targetDays" : "targetWeeks", element);
         Object description = execution.getVariableLocal("description");
         Object reward = execution.getVariableLocal("reward");
 
