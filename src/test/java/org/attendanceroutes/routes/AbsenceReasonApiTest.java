@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.school.Pupil;
+import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Upn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

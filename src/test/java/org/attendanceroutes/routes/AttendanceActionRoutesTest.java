@@ -16,7 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.attendance.AttendanceCode;
 import org.attendanceroutes.attendance.AttendanceMark;
 import org.attendanceroutes.attendance.AttendanceMarkRepository;
@@ -35,6 +34,7 @@ import org.attendanceroutes.casework.TargetResult;
 import org.attendanceroutes.letters.LetterRepository;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;

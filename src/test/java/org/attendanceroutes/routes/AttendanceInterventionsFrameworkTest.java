@@ -24,7 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.casework.CaseEvent;
@@ -38,6 +37,7 @@ import org.attendanceroutes.casework.TargetRepository;
 import org.attendanceroutes.casework.TargetResult;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.security.Role;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.HistoryService;

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.assertj.core.api.InstanceOfAssertFactories;
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventRepository;
@@ -20,6 +19,7 @@ import org.attendanceroutes.casework.InterventionCaseRepository;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

@@ -9,7 +9,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventRepository;
@@ -22,6 +21,7 @@ import org.attendanceroutes.casework.TargetRepository;
 import org.attendanceroutes.casework.TargetResult;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;

@@ -8,12 +8,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.attendanceroutes.TestSchools;
 
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;

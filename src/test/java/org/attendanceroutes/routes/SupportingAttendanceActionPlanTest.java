@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.casework.CaseEvent;
@@ -27,6 +26,7 @@ import org.attendanceroutes.casework.TargetRepository;
 import org.attendanceroutes.casework.TargetResult;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;

@@ -14,12 +14,16 @@ import org.attendanceroutes.calendar.CalendarFile;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Schools, pupils and marks for Spring tests, found or created so a test may run again on a
- * shared database. Each test class uses URNs and UPNs of its own.
+ * shared database (the PostgreSQL run shares one). Each test class uses URNs and UPN digits no
+ * other test uses.
  */
-public final class TestSchools {
+@Component
+public class TestSchools {
 
     private final SchoolRepository schools;
     private final PupilRepository pupils;
@@ -33,33 +37,51 @@ public final class TestSchools {
         this.jdbc = jdbc;
     }
 
-    /** The school with this URN, with the demo calendar (2026-27 and 2027-28). */
+    /** The school with this URN, following attendance-improvement-process, with the demo calendar (2026-27 and 2027-28). */
     public School school(String urn) {
+        return school(urn, "attendance-improvement-process", demoCalendar());
+    }
+
+    /** The school with this URN, created with the given route and calendar if it does not exist yet. */
+    @Transactional
+    public School school(String urn, String routeKey, CalendarFile calendar) {
         return schools.findByUrn(urn).orElseGet(() -> {
-            School school = new School(urn, "Test School " + urn, "attendance-improvement-process");
+            School school = new School(urn, "Test School " + urn, routeKey);
             school.setAddress("1 Test Road", null, "Testtown", "TT1 1TT");
-            school.setLetterhead("01234 567890", "office@" + urn + ".example.invalid", "Head Teacher", "Attendance Lead");
-            school = schools.save(school);
-            calendars.replaceYears(school.getId(), demoCalendar());
-            return school;
+            school.setLetterhead("01632 960000", "office@" + urn + ".example.invalid", "Mrs H. Head", "Mr A. Lead");
+            School saved = schools.save(school);
+            calendars.replaceYears(saved.getId(), calendar);
+            return saved;
         });
+    }
+
+    /** The pupil "Test Pupil" with the UPN made of these 12 digits, on roll from {@code admission} to {@code leaving}. */
+    public Pupil pupil(School school, String twelveDigits, LocalDate admission, LocalDate leaving) {
+        return pupil(school, twelveDigits, "Test", "Pupil", admission, leaving);
+    }
+
+    /** The pupil with the UPN made of these 12 digits, on roll from {@code admission}. */
+    public Pupil pupil(School school, String twelveDigits, String firstName, String lastName, LocalDate admission) {
+        return pupil(school, twelveDigits, firstName, lastName, admission, null);
     }
 
     /**
      * The pupil with the UPN made of these 12 digits, on roll at {@code school} from
      * {@code admission}, with a mother who has parental responsibility and prefers post.
      */
-    public Pupil pupil(School school, String twelveDigits, LocalDate admission, LocalDate leaving) {
+    @Transactional
+    public Pupil pupil(School school, String twelveDigits, String firstName, String lastName, LocalDate admission,
+                       LocalDate leaving) {
         String upn = Upn.of(twelveDigits);
         return pupils.findByUpn(upn).orElseGet(() -> {
-            Pupil pupil = new Pupil(school, upn, "Test", "Pupil", LocalDate.of(2014, 5, 1), 7, "7A", admission);
+            Pupil pupil = new Pupil(school, upn, firstName, lastName, LocalDate.of(2014, 5, 1), 7, "7A", admission);
             pupil.setLeavingDate(leaving);
             Pupil saved = pupils.save(pupil);
             jdbc.update("""
                     insert into contact (pupil_id, title, first_name, last_name, relationship, parental_responsibility,
                         phone, address_line1, town, postcode, preferred_contact_method, priority)
-                    values (?, 'Ms', 'Pat', 'Pupil', 'Mother', true, '07700 900000', '2 Test Road', 'Testtown', 'TT1 2TT',
-                        'POST', 1)""", saved.getId());
+                    values (?, 'Ms', 'Pat', ?, 'Mother', true, '07700 900000', '2 Test Road', 'Testtown', 'TT1 2TT',
+                        'POST', 1)""", saved.getId(), lastName);
             return saved;
         });
     }

@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.routes.RouteVariables;
 import org.attendanceroutes.school.Contact;
@@ -12,6 +11,7 @@ import org.attendanceroutes.school.ContactMethod;
 import org.attendanceroutes.school.ContactRepository;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
