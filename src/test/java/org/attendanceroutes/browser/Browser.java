@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.function.Function;
+import java.util.logging.Level;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Assumptions;
@@ -24,6 +25,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -39,8 +43,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String REQUIRED = "BROWSER_TESTS_REQUIRED";
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
-    /** Generous: the CI machine runs the whole suite on two cores. */
-    static final Duration PATIENCE = Duration.ofSeconds(30);
+    /** Generous: a webapp's first load in a new context is slow when two cores run the whole suite. */
+    static final Duration PATIENCE = Duration.ofSeconds(90);
 
     private record Step(String name, byte[] png) {
     }
@@ -64,6 +68,9 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
                 "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--window-size=1400,1000", "--user-data-dir=" + profile);
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
         driver = new ChromeDriver(service, options);
@@ -104,6 +111,8 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
             }
             Files.writeString(folder.resolve("page.html"), "<!-- " + driver.getCurrentUrl() + " -->\n"
                     + driver.getPageSource(), StandardCharsets.UTF_8);
+            Files.write(folder.resolve("console.txt"), driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::toString).toList(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
