@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.stream.Stream;
@@ -120,6 +121,15 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
 
     WebDriver driver() {
         return driver;
+    }
+
+    /**
+     * Ends every session: a blank page first, so no request still under way sets a cookie again,
+     * then all cookies cleared (the webapps' session and CSRF token are cookies).
+     */
+    void logOut() {
+        driver.get("about:blank");
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
     }
 
     /** Clicks the element scrolled to the middle of the window, clear of the webapps' fixed header and footer. */

@@ -30,10 +30,7 @@ final class Webapps {
     private String logIn(String app, Role role) {
         String home = root.replace("{app}", app);
         WebDriver driver = browser.driver();
-        // logged out (the cookies are the webapp's), then loaded afresh from a blank page
-        driver.get(home);
-        driver.manage().deleteAllCookies();
-        driver.get("about:blank");
+        browser.logOut();
         driver.get(home);
         browser.await(d -> d.findElement(By.cssSelector("input[ng-model=username]"))).sendKeys(role.demoUserId());
         driver.findElement(By.cssSelector("input[ng-model=password]")).sendKeys("demo");
