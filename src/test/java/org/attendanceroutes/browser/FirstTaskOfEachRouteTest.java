@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 
 import org.attendanceroutes.routes.RouteDriver;
 import org.attendanceroutes.school.Pupil;
+import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.security.Role;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Each route's first user task done in Tasklist by the role it belongs to: the route started for a
@@ -41,7 +41,7 @@ class FirstTaskOfEachRouteTest {
     @Autowired
     BrowserPupils pupils;
     @Autowired
-    JdbcTemplate jdbc;
+    TestSchools schools;
 
     Webapps webapps;
 
@@ -96,8 +96,7 @@ class FirstTaskOfEachRouteTest {
         LocalDate today = LocalDate.of(2027, 2, 1);
         driver.register(pupil, today, 0, false);
         // arrived after the register closed this morning: a registration missed, not a whole session
-        jdbc.update("update attendance_mark set code = 'U' where pupil_id = ? and mark_date = ? and session = 'AM'",
-                pupil.getId(), java.sql.Date.valueOf(today));
+        schools.recode(pupil, today.toString(), "AM", "U");
         driver.clockAt(today.atTime(18, 0));
         ProcessInstance route = pupils.start("attendance-interventions-framework", pupil);
 
