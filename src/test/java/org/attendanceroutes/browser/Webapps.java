@@ -39,8 +39,15 @@ final class Webapps {
         browser.step(app + " login as " + role.demoUserId());
         driver.findElement(By.cssSelector("button[type=submit]")).click();
         String fullName = role.demoFirstName() + " " + role.demoLastName();
-        browser.await(d -> d.findElement(By.tagName("body")).getText().contains(fullName));
+        String shown = browser.await(d -> {
+            String text = d.findElement(By.tagName("body")).getText();
+            return text.contains(fullName) || text.contains("Login Failed") ? text : null;
+        });
         browser.step(app + " as " + role.demoUserId());
+        if (!shown.contains(fullName)) {
+            throw new IllegalStateException(app + " refused the login of " + role.demoUserId() + ": "
+                    + shown.lines().filter(line -> line.contains("Login Failed")).findFirst().orElseThrow());
+        }
         return home;
     }
 }
