@@ -34,7 +34,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * One headless Chromium per test class (register it as a static {@code @RegisterExtension} field):
  * Debian's chromium and chromedriver, never a downloaded one. Pages record a screenshot at each
- * step; when a test fails, its steps and the page as it stood are written to
+ * step; when a test fails, its steps, the page as it stood and the browser's console are written to
  * {@code target/browser-screenshots/<class>/<test>/}. Without Chromium the tests are skipped, unless
  * {@value #REQUIRED} is {@code true} (as in .ci/run), when they fail.
  */
@@ -43,7 +43,7 @@ public final class Browser implements BeforeAllCallback, AfterAllCallback, Befor
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String REQUIRED = "BROWSER_TESTS_REQUIRED";
-    static final String MISSING = "skipped: the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
+    static final String MISSING = "the browser tests need Debian's chromium and chromium-driver (" + CHROMIUM
             + ", " + CHROMEDRIVER + "): apt-get install chromium chromium-driver";
     static final Path SCREENSHOTS = Path.of("target", "browser-screenshots");
     /** Generous: a webapp's first load in a new context is slow when two cores run the whole suite. */
