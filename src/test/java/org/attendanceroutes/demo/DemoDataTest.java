@@ -8,6 +8,8 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** The demo data has the shape the README promises. */
+/** The demo data and demo cases have the shape the README promises. */
 @SpringBootTest(properties = "attendance.demo.data=true")
 class DemoDataTest {
 
@@ -39,6 +41,12 @@ class DemoDataTest {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    RuntimeService runtime;
+    @Autowired
+    ManagementService managementService;
+    @Autowired
+    DemoCases demoCases;
 
     @Test
     void fiveSchoolsEachFollowOneOfTheFiveRoutes() {
@@ -101,5 +109,36 @@ class DemoDataTest {
         assertThat(jdbc.queryForObject("""
                 select count(*) from attendance_mark m join pupil p on p.id = m.pupil_id
                 where m.mark_date < p.admission_date""", Long.class)).isZero();
+    }
+
+    @Test
+    void aPupilOfTheImprovementSchoolStandsAtEachStageOfItsRoute() {
+        assertThat(openStages("140004")).containsExactlyInAnyOrder("Stage 1", "Stage 2", "Stage 3", "Stage 4");
+        // the stage 4 letter waits for the job executor (off in tests), then the referral
+        assertThat(managementService.createJobQuery().activityId("letter-referral").count()).isOne();
+    }
+
+    @Test
+    void everyDemoSchoolHasAPupilAtEachStageOfItsRoute() {
+        Map<String, Integer> stagesByUrn = Map.of("140001", 5, "140002", 5, "140003", 5, "140004", 4, "140005", 5);
+        stagesByUrn.forEach((urn, stages) -> assertThat(openStages(urn)).as("open stages at %s", urn).hasSize(stages));
+        List<String> notes = jdbc.queryForList("""
+                select e.summary from case_event e join intervention_case c on c.id = e.case_id
+                join pupil p on p.id = c.pupil_id join school s on s.id = p.school_id
+                where s.urn = '140004' and e.event_type = 'NOTE'""", String.class);
+        assertThat(notes).contains("Placed at Stage 4 for the demonstration");
+    }
+
+    @Test
+    void theDemoCasesArePlacedOnlyOnce() throws Exception {
+        long before = runtime.createProcessInstanceQuery().count();
+        demoCases.run(null);
+        assertThat(runtime.createProcessInstanceQuery().count()).isEqualTo(before);
+    }
+
+    private List<String> openStages(String urn) {
+        return jdbc.queryForList("""
+                select distinct c.current_stage from intervention_case c join pupil p on p.id = c.pupil_id
+                join school s on s.id = p.school_id where s.urn = ? and c.status = 'OPEN'""", String.class, urn);
     }
 }
