@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -42,8 +43,8 @@ import org.springframework.stereotype.Component;
  *
  * <p>Twice on the same data does nothing the second time: a pupil whose case on the route is open,
  * or was opened or closed since the latest school day, gets no new one (that day's figures were
- * dealt with), and a case is sent only figures that differ from the last it received
- * ({@code intervention_case.figures_sent}). The school's row is locked first, so two evaluations of
+ * dealt with), and a case is sent only figures that differ from the last it received, their
+ * date aside ({@code intervention_case.figures_sent}). The school's row is locked first, so two evaluations of
  * one school (the evening's and an import's) take turns instead of starting a case twice.
  *
  * <p>{@code camunda:delegateExpression="${evaluateSchool}"}
@@ -171,10 +172,16 @@ public class EvaluateSchool implements JavaDelegate {
         return day;
     }
 
+    /**
+     * The figures without their date: a day that brings no new marks (a holiday, a register not yet
+     * taken) brings nothing new to send, or a route would act on the same absence again.
+     */
     static String fingerprint(Map<String, Object> figures) {
+        Map<String, Object> undated = new LinkedHashMap<>(figures);
+        undated.remove(AttendanceVariables.FIGURES_DATE);
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(figures.toString().getBytes(StandardCharsets.UTF_8)));
+                    .digest(undated.toString().getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }

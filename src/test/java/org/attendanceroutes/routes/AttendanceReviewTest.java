@@ -152,6 +152,9 @@ class AttendanceReviewTest {
 
         review("930103");
         assertThat(firstDayCalls(route)).as("the same figures are not applied twice").isOne();
+        clockAt(monday.plusDays(1));
+        review("930103");
+        assertThat(firstDayCalls(route)).as("Tuesday's register not taken yet: nothing new to act on").isOne();
         assertThat(casesOf(pupil)).as("the open case, no other").singleElement()
                 .extracting(InterventionCase::getStatus).isEqualTo(CaseStatus.OPEN);
     }
