@@ -29,10 +29,11 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
+import jakarta.persistence.EntityManager;
 
 /**
  * "Evaluate the school" of the daily evaluation ({@code attendance-review}), one job per school
@@ -65,17 +66,19 @@ public class EvaluateSchool implements JavaDelegate {
     private final RouteEntry routeEntry;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final EntityManager entities;
     private final Timer starts;
     private final Timer correlations;
 
     EvaluateSchool(SchoolRepository schools, AttendanceEvaluation evaluation, CalendarService calendars,
-                   RouteEntry routeEntry, JdbcTemplate jdbc, Clock clock, MeterRegistry meters) {
+                   RouteEntry routeEntry, JdbcTemplate jdbc, Clock clock, MeterRegistry meters, EntityManager entities) {
         this.schools = schools;
         this.evaluation = evaluation;
         this.calendars = calendars;
         this.routeEntry = routeEntry;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.entities = entities;
         this.starts = timer(meters, STARTS_TIMER, "a route started by the daily evaluation, up to its first wait state");
         this.correlations = timer(meters, CORRELATIONS_TIMER, "message AttendanceUpdated given to an open case");
     }
@@ -142,6 +145,10 @@ public class EvaluateSchool implements JavaDelegate {
                         fingerprint, instance);
                 started++;
             }
+            // the routes read marks and cases through JPA: a school's worth in one persistence context
+            // would make every flush check them all again
+            entities.flush();
+            entities.clear();
         }
         jdbc.batchUpdate("update intervention_case set figures_sent = ? where id = ?", sent);
         log.info("school {} evaluated on {}: {} pupils, {} cases started on {}, {} cases sent today's figures",
