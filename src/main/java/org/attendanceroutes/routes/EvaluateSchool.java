@@ -45,8 +45,9 @@ import jakarta.persistence.EntityManager;
  * <p>Twice on the same data does nothing the second time: a pupil whose case on the route is open,
  * or was opened or closed since the latest school day, gets no new one (that day's figures were
  * dealt with), and a case is sent only figures that differ from the last it received, their
- * date aside ({@code intervention_case.figures_sent}). The school's row is locked first, so two evaluations of
- * one school (the evening's and an import's) take turns instead of starting a case twice.
+ * date aside ({@code intervention_case.figures_sent}). The school's row is locked first, so two
+ * evaluations of one school (the evening's and an import's) take turns instead of starting a case
+ * twice.
  *
  * <p>{@code camunda:delegateExpression="${evaluateSchool}"}
  */
