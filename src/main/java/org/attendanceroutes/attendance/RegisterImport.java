@@ -21,6 +21,8 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
@@ -30,6 +32,7 @@ import org.attendanceroutes.school.Upn;
 import org.attendanceroutes.system.BulkInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -88,11 +91,13 @@ public class RegisterImport {
     private final DataSource dataSource;
     private final CalendarService calendars;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    RegisterImport(DataSource dataSource, CalendarService calendars, Clock clock) {
+    RegisterImport(DataSource dataSource, CalendarService calendars, Clock clock, ApplicationEventPublisher events) {
         this.dataSource = dataSource;
         this.calendars = calendars;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Imports the CSV read from {@code csv}, recording {@code actor} as the author of any change. */
@@ -112,6 +117,10 @@ public class RegisterImport {
                 return new ImportResult(rows.size, 0, 0, 0, errors.firstByLine(), errors.total);
             }
             ImportResult result = write(connection, rows, actor);
+            if (result.inserted() + result.changed() > 0) {
+                // the daily evaluation runs again for these schools, within this transaction
+                events.publishEvent(new RegisterMarksImported(rows.schoolUrns()));
+            }
             log.info("register import by {}: {} rows, {} inserted, {} changed, {} unchanged", actor, result.rows(),
                     result.inserted(), result.changed(), result.unchanged());
             return result;
@@ -298,6 +307,17 @@ public class RegisterImport {
 
         final List<String> upns = new ArrayList<>();
         final Map<String, Integer> upnNumbers = new HashMap<>();
+
+        /** The schools of the file's pupils (after the check against the database). */
+        Set<String> schoolUrns() {
+            Set<String> urns = new TreeSet<>();
+            for (RollPupil pupil : pupils) {
+                if (pupil != null) {
+                    urns.add(pupil.urn());
+                }
+            }
+            return urns;
+        }
         int size;
         int[] line = new int[1024];
         int[] pupil = new int[1024];

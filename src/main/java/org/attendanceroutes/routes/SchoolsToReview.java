@@ -1,0 +1,40 @@
+package org.attendanceroutes.routes;
+
+import java.util.Arrays;
+import java.util.List;
+
+import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.SchoolRepository;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Component;
+
+/**
+ * The schools the daily evaluation works through, one job each:
+ * {@code camunda:collection="${schoolsToReview.ids(execution)}"}. Every school, or those whose URNs
+ * the optional variable {@code schoolUrns} lists (comma-separated), as after a register import.
+ */
+@Component
+public class SchoolsToReview {
+
+    /** Comma-separated URNs (String): evaluate only these schools. */
+    public static final String SCHOOL_URNS = "schoolUrns";
+
+    private final SchoolRepository schools;
+
+    SchoolsToReview(SchoolRepository schools) {
+        this.schools = schools;
+    }
+
+    /** Their ids in the order of the ids. */
+    public List<Long> ids(DelegateExecution execution) {
+        Object urns = execution.getVariable(SCHOOL_URNS);
+        if (urns == null) {
+            return schools.findAll(Sort.by("id")).stream().map(School::getId).toList();
+        }
+        return Arrays.stream(urns.toString().split(",")).map(String::strip).filter(urn -> !urn.isEmpty()).distinct()
+                .map(urn -> schools.findByUrn(urn).orElseThrow(() -> new IllegalArgumentException(
+                        "the variable " + SCHOOL_URNS + " names URN " + urn + ", which is no school's")))
+                .map(School::getId).sorted().toList();
+    }
+}
