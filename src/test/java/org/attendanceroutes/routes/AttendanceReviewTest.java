@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.StringReader;
 import java.sql.Date;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
-import org.attendanceroutes.TestSchools;
 import org.attendanceroutes.attendance.RegisterImport;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
@@ -21,6 +19,7 @@ import org.attendanceroutes.casework.InterventionCaseRepository;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
 import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -201,16 +200,6 @@ class AttendanceReviewTest {
                 .findFirst().orElseThrow();
         runJobs(review);
         assertThat(openRoutes(pupil)).containsExactly("supporting-attendance-action-plan");
-    }
-
-    @Test
-    void theEveningTimerComesFromConfiguration() {
-        Job timer = management.createJobQuery().processDefinitionKey(AttendanceReview.PROCESS_KEY).timers()
-                .singleResult();
-        assertThat(timer).as("the timer start event's job").isNotNull();
-        LocalDateTime due = LocalDateTime.ofInstant(timer.getDuedate().toInstant(), ZoneId.systemDefault());
-        assertThat(due.toLocalTime()).as("attendance.review.cycle: 18:30").hasToString("18:30");
-        assertThat(due.getDayOfWeek().getValue()).as("Monday to Friday").isLessThanOrEqualTo(5);
     }
 
     private School school(String urn, String route) {
