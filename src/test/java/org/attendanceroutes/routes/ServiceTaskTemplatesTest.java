@@ -100,7 +100,7 @@ class ServiceTaskTemplatesTest {
 
     @Test
     void eachTemplateCallsADelegateOfThisPackage() throws ClassNotFoundException {
-        assertThat(templates).hasSize(6);
+        assertThat(templates).hasSize(7);
         for (JsonNode template : templates.values()) {
             String bean = fixedProperty(template, "camunda:delegateExpression").replaceAll("^\\$\\{|}$", "");
             Class<?> delegate = Class.forName(IssueLetter.class.getPackageName() + "."
