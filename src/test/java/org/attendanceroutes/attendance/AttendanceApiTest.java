@@ -6,11 +6,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
 
-import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -33,15 +31,13 @@ class AttendanceApiTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
     @Autowired
-    SchoolRepository schools;
-    @Autowired
     PupilRepository pupils;
-    @Autowired
-    CalendarService calendars;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -50,15 +46,14 @@ class AttendanceApiTest {
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TODAY.atTime(10, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
-        TestSchools data = new TestSchools(schools, pupils, calendars, jdbc);
-        School school = data.school("910101");
-        pupil = data.pupil(school, "910101000001", LocalDate.of(2026, 9, 1), null);
-        data.clearMarks(pupil);
-        data.markEveryDay(pupil, "2026-09-03", "2026-11-13", "/ \\");
-        data.recode(pupil, "2026-09-03", "AM", "I");
-        data.recode(pupil, "2026-09-03", "PM", "I");
-        data.marks(pupil, "2026-11-16", "N N", "N .");
-        data.recode(pupil, "2026-09-08", "AM", "L");
+        School school = testSchools.school("910101");
+        pupil = testSchools.pupil(school, "910101000001", LocalDate.of(2026, 9, 1), null);
+        testSchools.clearMarks(pupil);
+        testSchools.markEveryDay(pupil, "2026-09-03", "2026-11-13", "/ \\");
+        testSchools.recode(pupil, "2026-09-03", "AM", "I");
+        testSchools.recode(pupil, "2026-09-03", "PM", "I");
+        testSchools.marks(pupil, "2026-11-16", "N N", "N .");
+        testSchools.recode(pupil, "2026-09-08", "AM", "L");
     }
 
     @AfterEach

@@ -6,11 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
-import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,13 +20,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class AttendanceServiceTest {
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     AttendanceService attendance;
-    @Autowired
-    SchoolRepository schools;
-    @Autowired
-    PupilRepository pupils;
-    @Autowired
-    CalendarService calendars;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -37,12 +30,11 @@ class AttendanceServiceTest {
 
     @BeforeEach
     void setUp() {
-        TestSchools data = new TestSchools(schools, pupils, calendars, jdbc);
-        School school = data.school("910102");
-        pupil = data.pupil(school, "910102000001", LocalDate.of(2026, 9, 1), null);
-        data.clearMarks(pupil);
+        School school = testSchools.school("910102");
+        pupil = testSchools.pupil(school, "910102000001", LocalDate.of(2026, 9, 1), null);
+        testSchools.clearMarks(pupil);
         // the first week of the 96 % target of TargetProgressTest: one absence
-        data.marks(pupil, "2026-11-02", "/ \\", "I \\", "/ \\", "/ \\", "/ \\");
+        testSchools.marks(pupil, "2026-11-02", "/ \\", "I \\", "/ \\", "/ \\", "/ \\");
     }
 
     @Test

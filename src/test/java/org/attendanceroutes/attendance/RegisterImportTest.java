@@ -18,11 +18,8 @@ import java.util.Map;
 
 import org.attendanceroutes.attendance.RegisterImport.ImportError;
 import org.attendanceroutes.attendance.RegisterImport.ImportResult;
-import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
@@ -49,6 +46,8 @@ class RegisterImportTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     RegisterImport registerImport;
     @Autowired
     RegisterImportCommand command;
@@ -56,12 +55,6 @@ class RegisterImportTest {
     TestRestTemplate http;
     @Autowired
     ObjectMapper json;
-    @Autowired
-    SchoolRepository schools;
-    @Autowired
-    PupilRepository pupils;
-    @Autowired
-    CalendarService calendars;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -72,13 +65,12 @@ class RegisterImportTest {
     @BeforeEach
     void setUp() {
         ClockUtil.setCurrentTime(Date.from(TODAY.atTime(16, 30).atZone(ZoneId.of("Europe/London")).toInstant()));
-        TestSchools data = new TestSchools(schools, pupils, calendars, jdbc);
-        School school = data.school("910301");
-        onRoll = data.pupil(school, "910301000001", LocalDate.of(2026, 9, 1), null);
-        joinedLate = data.pupil(school, "910301000002", LocalDate.of(2026, 11, 9), null);
-        left = data.pupil(school, "910301000003", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 23));
+        School school = testSchools.school("910301");
+        onRoll = testSchools.pupil(school, "910301000001", LocalDate.of(2026, 9, 1), null);
+        joinedLate = testSchools.pupil(school, "910301000002", LocalDate.of(2026, 11, 9), null);
+        left = testSchools.pupil(school, "910301000003", LocalDate.of(2026, 9, 1), LocalDate.of(2026, 10, 23));
         for (Pupil pupil : List.of(onRoll, joinedLate, left)) {
-            data.clearMarks(pupil);
+            testSchools.clearMarks(pupil);
         }
     }
 

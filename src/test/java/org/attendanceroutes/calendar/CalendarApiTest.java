@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import org.attendanceroutes.school.PupilRepository;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,11 +25,9 @@ class CalendarApiTest {
     static final String URN = "940002";
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     TestRestTemplate http;
-    @Autowired
-    SchoolRepository schoolRepository;
-    @Autowired
-    PupilRepository pupilRepository;
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
@@ -41,7 +37,7 @@ class CalendarApiTest {
 
     @BeforeEach
     void school() {
-        schoolId = new TestSchools(schoolRepository, pupilRepository, calendars, jdbc).school(URN).getId();
+        schoolId = testSchools.school(URN).getId();
     }
 
     ResponseEntity<Map> put(String csv) {

@@ -8,8 +8,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.attendanceroutes.school.PupilRepository;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
@@ -34,6 +32,8 @@ class SchoolTimeInProcessesTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
@@ -41,12 +41,6 @@ class SchoolTimeInProcessesTest {
     TaskService tasks;
     @Autowired
     ManagementService management;
-    @Autowired
-    CalendarService calendars;
-    @Autowired
-    SchoolRepository schoolRepository;
-    @Autowired
-    PupilRepository pupilRepository;
     @Autowired
     JdbcTemplate jdbc;
 
@@ -57,7 +51,6 @@ class SchoolTimeInProcessesTest {
     void deployAndSetTheClockToAWeekBeforeChristmas() {
         repository.createDeployment().addClasspathResource("calendar/school-time.bpmn").enableDuplicateFiltering(true)
                 .name("school-time-test").deploy();
-        TestSchools testSchools = new TestSchools(schoolRepository, pupilRepository, calendars, jdbc);
         school = testSchools.school("940001");
         pupil = testSchools.pupil(school, "940400126001", java.time.LocalDate.of(2026, 9, 1), null);
         ClockUtil.setCurrentTime(date(LocalDateTime.of(2026, 12, 11, 9, 30)));

@@ -10,7 +10,6 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
-import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventType;
 import org.attendanceroutes.casework.Casework;
@@ -22,7 +21,6 @@ import org.attendanceroutes.casework.TargetResult;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -55,6 +53,8 @@ class AttendanceImprovementProcessTest {
     static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     ProcessEngine engine;
     @Autowired
     RuntimeService runtime;
@@ -71,21 +71,15 @@ class AttendanceImprovementProcessTest {
     @Autowired
     InterventionCaseRepository cases;
     @Autowired
-    SchoolRepository schoolRepository;
-    @Autowired
     PupilRepository pupilRepository;
-    @Autowired
-    CalendarService calendars;
     @Autowired
     JdbcTemplate jdbc;
 
-    TestSchools testSchools;
     School school;
 
     @BeforeEach
     void setUp() {
         BpmnAwareTests.init(engine);
-        testSchools = new TestSchools(schoolRepository, pupilRepository, calendars, jdbc);
         school = testSchools.school("940010");
     }
 

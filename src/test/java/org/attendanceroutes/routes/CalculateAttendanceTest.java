@@ -8,14 +8,11 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
-import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.casework.CaseStatus;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.casework.InterventionCaseRepository;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -37,6 +34,8 @@ class CalculateAttendanceTest {
     static final LocalDate TODAY = LocalDate.of(2026, 11, 17);
 
     @Autowired
+    TestSchools testSchools;
+    @Autowired
     RepositoryService repository;
     @Autowired
     RuntimeService runtime;
@@ -45,15 +44,8 @@ class CalculateAttendanceTest {
     @Autowired
     InterventionCaseRepository cases;
     @Autowired
-    SchoolRepository schools;
-    @Autowired
-    PupilRepository pupils;
-    @Autowired
-    CalendarService calendars;
-    @Autowired
     JdbcTemplate jdbc;
 
-    TestSchools data;
     Pupil belowNinetyFive;
     Pupil fullAttendance;
 
@@ -63,17 +55,16 @@ class CalculateAttendanceTest {
         if (repository.createProcessDefinitionQuery().processDefinitionKey(PROCESS).count() == 0) {
             repository.createDeployment().addClasspathResource("org/attendanceroutes/routes/" + PROCESS + ".bpmn").deploy();
         }
-        data = new TestSchools(schools, pupils, calendars, jdbc);
-        School school = data.school("910201");
-        belowNinetyFive = data.pupil(school, "910201000001", LocalDate.of(2026, 9, 1), null);
-        data.clearMarks(belowNinetyFive);
-        data.markEveryDay(belowNinetyFive, "2026-09-03", "2026-11-13", "/ \\");
-        data.recode(belowNinetyFive, "2026-09-03", "AM", "I");
-        data.recode(belowNinetyFive, "2026-09-03", "PM", "I");
-        data.marks(belowNinetyFive, "2026-11-16", "N N", "N .");
-        fullAttendance = data.pupil(school, "910201000002", LocalDate.of(2026, 9, 1), null);
-        data.clearMarks(fullAttendance);
-        data.markEveryDay(fullAttendance, "2026-09-03", "2026-11-17", "/ \\");
+        School school = testSchools.school("910201");
+        belowNinetyFive = testSchools.pupil(school, "910201000001", LocalDate.of(2026, 9, 1), null);
+        testSchools.clearMarks(belowNinetyFive);
+        testSchools.markEveryDay(belowNinetyFive, "2026-09-03", "2026-11-13", "/ \\");
+        testSchools.recode(belowNinetyFive, "2026-09-03", "AM", "I");
+        testSchools.recode(belowNinetyFive, "2026-09-03", "PM", "I");
+        testSchools.marks(belowNinetyFive, "2026-11-16", "N N", "N .");
+        fullAttendance = testSchools.pupil(school, "910201000002", LocalDate.of(2026, 9, 1), null);
+        testSchools.clearMarks(fullAttendance);
+        testSchools.markEveryDay(fullAttendance, "2026-09-03", "2026-11-17", "/ \\");
     }
 
     @AfterEach

@@ -30,7 +30,7 @@ public class TestSchools {
     private final CalendarService calendars;
     private final JdbcTemplate jdbc;
 
-    public TestSchools(SchoolRepository schools, PupilRepository pupils, CalendarService calendars, JdbcTemplate jdbc) {
+    TestSchools(SchoolRepository schools, PupilRepository pupils, CalendarService calendars, JdbcTemplate jdbc) {
         this.schools = schools;
         this.pupils = pupils;
         this.calendars = calendars;
