@@ -1,5 +1,6 @@
 package org.attendanceroutes.attendance;
 
+import java.io.Serializable;
 import java.time.LocalDate;
 
 import jakarta.persistence.Column;
@@ -9,19 +10,23 @@ import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
 
-/** One register mark: a pupil's code for one session of one day. */
+/** One register mark: a pupil's code for one session of one day, which is its key. */
 @Entity
+@IdClass(AttendanceMark.Key.class)
 public class AttendanceMark {
 
+    /** A mark's key: the pupil and the session. */
+    public record Key(Long pupilId, LocalDate markDate, Session session) implements Serializable {
+    }
+
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    private Long id;
     private Long pupilId;
+    @Id
     private LocalDate markDate;
+    @Id
     @Enumerated(EnumType.STRING)
     @Column(name = "session")
     private Session session;
@@ -38,7 +43,6 @@ public class AttendanceMark {
         this.code = code;
     }
 
-    public Long getId() { return id; }
     public Long getPupilId() { return pupilId; }
     public LocalDate getMarkDate() { return markDate; }
     public Session getSession() { return session; }
