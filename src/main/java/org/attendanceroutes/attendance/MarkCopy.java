@@ -3,18 +3,61 @@ package org.attendanceroutes.attendance;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
 
+import org.attendanceroutes.system.BulkInsert;
 import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 import org.postgresql.copy.PGCopyInputStream;
 
 /**
- * Register marks out of PostgreSQL through binary COPY, tens of millions of rows without a string
- * or a date object for each: the query gives each mark as pupil id (bigint), session number
- * (integer: days after a first date x 2, + 1 for PM) and code (text).
+ * Register marks out of and into PostgreSQL through binary COPY, millions of rows without a
+ * string or a date object for each, and nothing for PostgreSQL to parse. Out: the query gives each
+ * mark as pupil id (bigint), session number (integer: days after a first date x 2, + 1 for PM) and
+ * code (text). In: {@link #inserter} writes {@code attendance_mark} rows.
  */
 final class MarkCopy {
+
+    /** Inserts register marks into {@code attendance_mark}, on the caller's connection and transaction. */
+    interface Inserter extends AutoCloseable {
+
+        void add(long pupilId, long epochDay, Session session, AttendanceCode code) throws SQLException;
+
+        /** Writes what is left; closing without it abandons the insert. */
+        void finish() throws SQLException;
+
+        @Override
+        void close() throws SQLException;
+    }
+
+    /** Binary COPY on PostgreSQL; elsewhere (H2) batched INSERTs. */
+    static Inserter inserter(Connection connection) throws SQLException {
+        if (BulkInsert.isPostgres(connection)) {
+            return new BinaryInserter(connection.unwrap(PGConnection.class));
+        }
+        BulkInsert insert = BulkInsert.into(connection, "attendance_mark", "pupil_id", "mark_date", "session", "code");
+        return new Inserter() {
+            @Override
+            public void add(long pupilId, long epochDay, Session session, AttendanceCode code) throws SQLException {
+                insert.add(pupilId, LocalDate.ofEpochDay(epochDay), session.name(), code.symbol());
+            }
+
+            @Override
+            public void finish() throws SQLException {
+                insert.finish();
+            }
+
+            @Override
+            public void close() throws SQLException {
+                insert.close();
+            }
+        };
+    }
 
     /** Where the marks go. */
     @FunctionalInterface
@@ -30,6 +73,59 @@ final class MarkCopy {
         for (AttendanceCode code : AttendanceCode.values()) {
             String symbol = code.symbol();
             CODES_BY_CHARACTERS[symbol.charAt(0) * 128 + (symbol.length() > 1 ? symbol.charAt(1) : 0)] = code;
+        }
+    }
+
+    private static final class BinaryInserter implements Inserter {
+        /** PostgreSQL counts dates in days from 2000-01-01. */
+        private static final long POSTGRES_EPOCH_DAY = LocalDate.of(2000, 1, 1).toEpochDay();
+        private static final byte[][] SESSION_BYTES = Arrays.stream(Session.values())
+                .map(session -> session.name().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        private static final byte[][] CODE_BYTES = Arrays.stream(AttendanceCode.values())
+                .map(code -> code.symbol().getBytes(StandardCharsets.UTF_8)).toArray(byte[][]::new);
+        /** Room for a whole row: the field count, four lengths, a bigint, a date and two short strings. */
+        private static final int ROW_AT_MOST = 64;
+
+        private final CopyIn copy;
+        private final ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+
+        BinaryInserter(PGConnection connection) throws SQLException {
+            copy = connection.getCopyAPI().copyIn(
+                    "COPY attendance_mark (pupil_id, mark_date, session, code) FROM STDIN (FORMAT binary)");
+            buffer.put(SIGNATURE).putInt(0).putInt(0); // no flags, no header extension
+        }
+
+        @Override
+        public void add(long pupilId, long epochDay, Session session, AttendanceCode code) throws SQLException {
+            if (buffer.remaining() < ROW_AT_MOST) {
+                flush();
+            }
+            byte[] sessionBytes = SESSION_BYTES[session.ordinal()];
+            byte[] codeBytes = CODE_BYTES[code.ordinal()];
+            buffer.putShort((short) 4)
+                    .putInt(8).putLong(pupilId)
+                    .putInt(4).putInt((int) (epochDay - POSTGRES_EPOCH_DAY))
+                    .putInt(sessionBytes.length).put(sessionBytes)
+                    .putInt(codeBytes.length).put(codeBytes);
+        }
+
+        private void flush() throws SQLException {
+            copy.writeToCopy(buffer.array(), 0, buffer.position());
+            buffer.clear();
+        }
+
+        @Override
+        public void finish() throws SQLException {
+            buffer.putShort((short) -1);
+            flush();
+            copy.endCopy();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            if (copy.isActive()) {
+                copy.cancelCopy();
+            }
         }
     }
 

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -86,7 +85,6 @@ public class RegisterImport {
     private static final Logger log = LoggerFactory.getLogger(RegisterImport.class);
     private static final AttendanceCode[] CODES = AttendanceCode.values();
     private static final Session[] SESSIONS = Session.values();
-    private static final int CHUNK = 1000;
 
     private final DataSource dataSource;
     private final CalendarService calendars;
@@ -141,22 +139,17 @@ public class RegisterImport {
         for (int i = 0; i < rows.upns.size(); i++) {
             upnIndex.put(rows.upns.get(i), i);
         }
-        for (int from = 0; from < rows.upns.size(); from += CHUNK) {
-            List<String> chunk = rows.upns.subList(from, Math.min(rows.upns.size(), from + CHUNK));
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select p.id, p.upn, p.school_id, s.urn, p.admission_date, p.leaving_date
-                    from pupil p join school s on s.id = p.school_id where p.upn in (%s)"""
-                    .formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setString(i + 1, chunk.get(i));
-                }
-                try (ResultSet found = query.executeQuery()) {
-                    while (found.next()) {
-                        int index = upnIndex.get(found.getString(2));
-                        rows.pupilIds[index] = found.getLong(1);
-                        rows.pupils[index] = new RollPupil(found.getLong(3), found.getString(4),
-                                found.getObject(5, LocalDate.class), found.getObject(6, LocalDate.class));
-                    }
+        // one query with the UPNs as an array: a long IN list costs more to plan than to run
+        try (PreparedStatement query = connection.prepareStatement("""
+                select p.id, p.upn, p.school_id, s.urn, p.admission_date, p.leaving_date
+                from pupil p join school s on s.id = p.school_id where p.upn = any (?)""")) {
+            query.setArray(1, connection.createArrayOf("varchar", rows.upns.toArray()));
+            try (ResultSet found = query.executeQuery()) {
+                while (found.next()) {
+                    int index = upnIndex.get(found.getString(2));
+                    rows.pupilIds[index] = found.getLong(1);
+                    rows.pupils[index] = new RollPupil(found.getLong(3), found.getString(4),
+                            found.getObject(5, LocalDate.class), found.getObject(6, LocalDate.class));
                 }
             }
         }
@@ -194,11 +187,11 @@ public class RegisterImport {
     private ImportResult write(Connection connection, Rows rows, String actor) throws SQLException {
         byte[] existing = existingCodes(connection, rows);
         int inserted = 0;
-        try (BulkInsert insert = BulkInsert.into(connection, "attendance_mark", "pupil_id", "mark_date", "session", "code")) {
-            for (int row = 0; row < rows.size; row++) {
+        try (MarkCopy.Inserter insert = MarkCopy.inserter(connection)) {
+            for (int row : rows.inPupilIdOrder()) {
                 if (existing[row] < 0) {
-                    insert.add(rows.pupilIds[rows.pupil[row]], LocalDate.ofEpochDay(rows.epochDay[row]),
-                            SESSIONS[rows.session[row]].name(), CODES[rows.code[row]].symbol());
+                    insert.add(rows.pupilIds[rows.pupil[row]], rows.epochDay[row], SESSIONS[rows.session[row]],
+                            CODES[rows.code[row]]);
                     inserted++;
                 }
             }
@@ -246,25 +239,18 @@ public class RegisterImport {
         for (int i = 0; i < rows.pupilIds.length; i++) {
             indexByPupilId.put(rows.pupilIds[i], i);
         }
-        List<Long> pupilIds = new ArrayList<>(indexByPupilId.keySet());
-        for (int from = 0; from < pupilIds.size(); from += CHUNK) {
-            List<Long> chunk = pupilIds.subList(from, Math.min(pupilIds.size(), from + CHUNK));
-            try (PreparedStatement query = connection.prepareStatement("""
-                    select pupil_id, mark_date, session, code from attendance_mark
-                    where mark_date between ? and ? and pupil_id in (%s)"""
-                    .formatted(String.join(", ", Collections.nCopies(chunk.size(), "?"))))) {
-                query.setDate(1, Date.valueOf(LocalDate.ofEpochDay(rows.firstDay)));
-                query.setDate(2, Date.valueOf(LocalDate.ofEpochDay(rows.lastDay)));
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setLong(i + 3, chunk.get(i));
-                }
-                try (ResultSet marks = query.executeQuery()) {
-                    while (marks.next()) {
-                        int row = rows.sessions.get(Rows.key(indexByPupilId.get(marks.getLong(1)),
-                                marks.getObject(2, LocalDate.class).toEpochDay(), Session.valueOf(marks.getString(3)).ordinal()));
-                        if (row >= 0) {
-                            existing[row] = (byte) AttendanceCode.fromSymbol(marks.getString(4)).ordinal();
-                        }
+        try (PreparedStatement query = connection.prepareStatement("""
+                select pupil_id, mark_date, session, code from attendance_mark
+                where mark_date between ? and ? and pupil_id = any (?)""")) {
+            query.setDate(1, Date.valueOf(LocalDate.ofEpochDay(rows.firstDay)));
+            query.setDate(2, Date.valueOf(LocalDate.ofEpochDay(rows.lastDay)));
+            query.setArray(3, connection.createArrayOf("bigint", indexByPupilId.keySet().toArray()));
+            try (ResultSet marks = query.executeQuery()) {
+                while (marks.next()) {
+                    int row = rows.sessions.get(Rows.key(indexByPupilId.get(marks.getLong(1)),
+                            marks.getObject(2, LocalDate.class).toEpochDay(), Session.valueOf(marks.getString(3)).ordinal()));
+                    if (row >= 0) {
+                        existing[row] = (byte) AttendanceCode.fromSymbol(marks.getString(4)).ordinal();
                     }
                 }
             }
@@ -334,6 +320,31 @@ public class RegisterImport {
 
         static long key(int pupil, long epochDay, int session) {
             return ((long) pupil << 32) | ((epochDay + DAY_OFFSET) << 1) | session;
+        }
+
+        /**
+         * The rows grouped by pupil, pupils by id, each pupil's rows in file order: the marks' key
+         * (pupil, date, session) then takes them page after page instead of all over its index.
+         */
+        int[] inPupilIdOrder() {
+            Integer[] byId = new Integer[pupilIds.length];
+            Arrays.setAll(byId, i -> i);
+            Arrays.sort(byId, Comparator.comparingLong(i -> pupilIds[i]));
+            int[] rowsOfPupil = new int[pupilIds.length];
+            for (int row = 0; row < size; row++) {
+                rowsOfPupil[pupil[row]]++;
+            }
+            int[] nextOfPupil = new int[pupilIds.length];
+            int position = 0;
+            for (int i : byId) {
+                nextOfPupil[i] = position;
+                position += rowsOfPupil[i];
+            }
+            int[] order = new int[size];
+            for (int row = 0; row < size; row++) {
+                order[nextOfPupil[pupil[row]]++] = row;
+            }
+            return order;
         }
 
         static Rows parse(Reader csv, Errors errors) throws IOException {

@@ -105,7 +105,11 @@ class RegisterImportTest {
         assertThat(result.imported()).isTrue();
         assertThat(result.rows()).isEqualTo(6);
         assertThat(result.inserted()).isEqualTo(6);
-        assertThat(marksOf(onRoll)).extracting(m -> m.get("code")).containsExactly("/", "\\", "L", "N");
+        assertThat(marksOf(onRoll)).extracting(m -> m.get("mark_date").toString(), m -> m.get("session"), m -> m.get("code"))
+                .containsExactly(tuple("2026-11-16", "AM", "/"), tuple("2026-11-16", "PM", "\\"),
+                        tuple("2026-11-17", "AM", "L"), tuple("2026-11-17", "PM", "N"));
+        assertThat(marksOf(joinedLate)).extracting(m -> m.get("mark_date").toString(), m -> m.get("session"), m -> m.get("code"))
+                .containsExactly(tuple("2026-11-17", "AM", "I"));
         assertThat(marksOf(left)).hasSize(1);
     }
 
