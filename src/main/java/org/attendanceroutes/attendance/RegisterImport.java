@@ -135,10 +135,6 @@ public class RegisterImport {
 
     /** The pupils of the file's UPNs, and each row's time on roll and school day. */
     private void checkAgainstTheDatabase(Connection connection, Rows rows, Errors errors) throws SQLException {
-        Map<String, Integer> upnIndex = new HashMap<>();
-        for (int i = 0; i < rows.upns.size(); i++) {
-            upnIndex.put(rows.upns.get(i), i);
-        }
         // one query with the UPNs as an array: a long IN list costs more to plan than to run
         try (PreparedStatement query = connection.prepareStatement("""
                 select p.id, p.upn, p.school_id, s.urn, p.admission_date, p.leaving_date
@@ -146,7 +142,7 @@ public class RegisterImport {
             query.setArray(1, connection.createArrayOf("varchar", rows.upns.toArray()));
             try (ResultSet found = query.executeQuery()) {
                 while (found.next()) {
-                    int index = upnIndex.get(found.getString(2));
+                    int index = rows.upnNumbers.get(found.getString(2));
                     rows.pupilIds[index] = found.getLong(1);
                     rows.pupils[index] = new RollPupil(found.getLong(3), found.getString(4),
                             found.getObject(5, LocalDate.class), found.getObject(6, LocalDate.class));
