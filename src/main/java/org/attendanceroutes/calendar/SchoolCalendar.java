@@ -241,6 +241,18 @@ public final class SchoolCalendar {
         return day;
     }
 
+    /**
+     * {@code date} if it is a school day, otherwise the school day before it: the day the latest
+     * register is of. Never before the calendar's first day.
+     */
+    public LocalDate latestSchoolDayOnOrBefore(LocalDate date) {
+        LocalDate day = date;
+        while (!isSchoolDay(day) && day.isAfter(firstDay())) {
+            day = day.minusDays(1);
+        }
+        return day;
+    }
+
     private LocalDate firstSchoolDayOf(HalfTermSpan h) {
         return nextSchoolDayFrom(h.start());
     }

@@ -115,7 +115,7 @@ public class EvaluateSchool implements JavaDelegate {
         String route = school.getRouteKey();
         SchoolCalendar calendar = calendars.calendarFor(school.getId());
         boolean halfTermReview = calendar.isSchoolDay(today) && calendar.endOfCurrentHalfTerm(today).equals(today);
-        LocalDate latestSchoolDay = latestSchoolDay(calendar, today);
+        LocalDate latestSchoolDay = calendar.latestSchoolDayOnOrBefore(today);
         List<PupilSummary> summaries = evaluation.evaluateSchool(school.getId(), today);
         Set<Long> onRoll = new HashSet<>(jdbc.queryForList("""
                 select id from pupil where school_id = ? and admission_date <= ?
@@ -169,15 +169,6 @@ public class EvaluateSchool implements JavaDelegate {
                     byPupil.computeIfAbsent(found.pupilId(), id -> new ArrayList<>()).add(found);
                 }, school.getId(), Date.valueOf(since), Date.valueOf(since));
         return byPupil;
-    }
-
-    /** Today if the school is open, otherwise its last school day before (the day the latest figures are of). */
-    private static LocalDate latestSchoolDay(SchoolCalendar calendar, LocalDate today) {
-        LocalDate day = today;
-        while (!calendar.isSchoolDay(day) && day.isAfter(calendar.firstDay())) {
-            day = day.minusDays(1);
-        }
-        return day;
     }
 
     /**

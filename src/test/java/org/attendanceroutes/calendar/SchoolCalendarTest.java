@@ -47,6 +47,16 @@ class SchoolCalendarTest {
     }
 
     @Test
+    void theLatestSchoolDayIsTodayOnASchoolDayAndTheDayBeforeAWeekendOrBreakOtherwise() {
+        assertThat(calendar.latestSchoolDayOnOrBefore(of(2026, 11, 19))).isEqualTo(of(2026, 11, 19));
+        assertThat(calendar.latestSchoolDayOnOrBefore(of(2026, 11, 22))).as("a Sunday").isEqualTo(of(2026, 11, 20));
+        assertThat(calendar.latestSchoolDayOnOrBefore(of(2026, 10, 28))).as("in the October break")
+                .isEqualTo(of(2026, 10, 23));
+        assertThat(calendar.latestSchoolDayOnOrBefore(of(2027, 1, 4))).as("the INSET Monday after Christmas")
+                .isEqualTo(of(2026, 12, 18));
+    }
+
+    @Test
     void theEndOfTheNextHalfTermFromEveryDayOfTheAutumnTerm() {
         for (LocalDate d = of(2026, 9, 1); !d.isAfter(of(2026, 10, 23)); d = d.plusDays(1)) {
             assertThat(calendar.endOfCurrentHalfTerm(d)).as("current from %s", d).isEqualTo(of(2026, 10, 23));
