@@ -7,13 +7,19 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attendanceroutes.TestClock;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.Upn;
 import org.attendanceroutes.security.RoleTasksRoute;
 import org.attendanceroutes.security.RoleTasksRoute.Started;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -41,6 +47,17 @@ class CaseControllerTest {
     Casework casework;
     @Autowired
     Clock clock;
+
+    @BeforeEach
+    void setTheClock() {
+        // cases open and close "today": the day is the test's, not the calendar's
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 11, 20, 10, 0).atZone(TestClock.LONDON).toInstant()));
+    }
+
+    @AfterEach
+    void resetTheClock() {
+        ClockUtil.reset();
+    }
 
     private TestRestTemplate as(String user) {
         return http.withBasicAuth(user, "demo");

@@ -3,12 +3,12 @@ package org.attendanceroutes.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.attendanceroutes.TestClock;
 import org.attendanceroutes.routes.AttendanceReview;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
@@ -28,15 +28,17 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * evaluates the schools at once, so cases and tasks are there without anyone starting them (a later
  * start does not evaluate again).
  */
-@SpringBootTest(properties = "attendance.demo.data=true")
+@SpringBootTest(properties = {"attendance.demo.data=true", TestClock.PROPERTY + "=" + DemoDataTest.START})
 class DemoDataTest {
 
-    static final LocalDate TODAY = LocalDate.of(2026, 11, 20);
+    /** The context starts, and so loads the demo data and runs the first review, on this London time. */
+    static final String START = "2026-11-20T16:00";
 
     @BeforeAll
     static void setTheEngineClock() {
-        // runs before the context (and so the demo data loader) starts
-        ClockUtil.setCurrentTime(Date.from(TODAY.atTime(16, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+        // the context may have started before this class (its data is of START all the same): the
+        // tests run the first review's jobs on the same day
+        ClockUtil.setCurrentTime(Date.from(LocalDateTime.parse(START).atZone(TestClock.LONDON).toInstant()));
     }
 
     @AfterAll
