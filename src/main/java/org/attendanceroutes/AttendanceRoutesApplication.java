@@ -5,7 +5,7 @@ import java.time.ZoneId;
 import java.util.Map;
 
 import org.attendanceroutes.attendance.RegisterImportCommand;
-import org.attendanceroutes.system.EngineClock;
+import org.attendanceroutes.EngineClock;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;

@@ -2,10 +2,9 @@ package org.attendanceroutes.attendance;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.NoSuchElementException;
 
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,12 +23,12 @@ class AttendanceController {
     record PupilAttendance(String upn, LocalDate today, AttendanceFigures range, AttendanceSummary summary) {
     }
 
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final AttendanceService attendance;
     private final Clock clock;
 
-    AttendanceController(PupilRepository pupils, AttendanceService attendance, Clock clock) {
-        this.pupils = pupils;
+    AttendanceController(Schools schools, AttendanceService attendance, Clock clock) {
+        this.schools = schools;
         this.attendance = attendance;
         this.clock = clock;
     }
@@ -42,7 +41,7 @@ class AttendanceController {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
-        Pupil pupil = pupils.findByUpn(upn).orElseThrow(() -> new NoSuchElementException("no pupil with UPN " + upn));
+        Pupil pupil = schools.pupilWithUpn(upn);
         LocalDate today = LocalDate.now(clock);
         return new PupilAttendance(upn, today, attendance.figures(pupil.getId(), from, to),
                 attendance.summary(pupil.getId(), today));

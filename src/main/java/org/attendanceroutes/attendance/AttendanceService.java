@@ -1,13 +1,16 @@
 package org.attendanceroutes.attendance;
 
 import java.math.BigDecimal;
+import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,15 +21,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AttendanceService {
 
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final AttendanceMarkRepository marks;
     private final CalendarService calendars;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    AttendanceService(PupilRepository pupils, AttendanceMarkRepository marks, CalendarService calendars, Clock clock) {
-        this.pupils = pupils;
+    AttendanceService(Schools schools, AttendanceMarkRepository marks, CalendarService calendars, JdbcTemplate jdbc,
+                      Clock clock) {
+        this.schools = schools;
         this.marks = marks;
         this.calendars = calendars;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -82,8 +88,16 @@ public class AttendanceService {
                 start, end, requiredPercent, today);
     }
 
+    /** Records marks of sessions not marked yet, in one batch, as generated registers (the demo's) are. */
+    @Transactional
+    public void insert(List<AttendanceMark> newMarks) {
+        jdbc.batchUpdate("insert into attendance_mark (pupil_id, mark_date, session, code) values (?, ?, ?, ?)",
+                newMarks.stream().map(mark -> new Object[]{mark.getPupilId(), Date.valueOf(mark.getMarkDate()),
+                        mark.getSession().name(), mark.getCode().symbol()}).toList());
+    }
+
     private Pupil pupil(Long pupilId) {
-        return pupils.findById(pupilId)
+        return schools.pupil(pupilId)
                 .orElseThrow(() -> new IllegalArgumentException("no pupil with id " + pupilId));
     }
 

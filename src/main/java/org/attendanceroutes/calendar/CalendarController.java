@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,10 +28,10 @@ import org.springframework.web.server.ResponseStatusException;
 @RequestMapping("/api/schools/{urn}/calendar")
 class CalendarController {
 
-    private final SchoolRepository schools;
+    private final Schools schools;
     private final CalendarService calendars;
 
-    CalendarController(SchoolRepository schools, CalendarService calendars) {
+    CalendarController(Schools schools, CalendarService calendars) {
         this.schools = schools;
         this.calendars = calendars;
     }
@@ -69,7 +69,7 @@ class CalendarController {
     }
 
     private School school(String urn) {
-        return schools.findByUrn(urn).orElseThrow(() ->
+        return schools.byUrn(urn).orElseThrow(() ->
                 new ResponseStatusException(HttpStatus.NOT_FOUND, "no school with URN " + urn));
     }
 }

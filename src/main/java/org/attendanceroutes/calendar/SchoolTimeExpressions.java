@@ -7,7 +7,7 @@ import java.util.Date;
 import java.util.function.Function;
 
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -29,12 +29,12 @@ public class SchoolTimeExpressions {
     public static final LocalTime END_OF_SCHOOL_DAY = LocalTime.of(18, 0);
 
     private final CalendarService calendars;
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final Clock clock;
 
-    SchoolTimeExpressions(CalendarService calendars, PupilRepository pupils, Clock clock) {
+    SchoolTimeExpressions(CalendarService calendars, Schools schools, Clock clock) {
         this.calendars = calendars;
-        this.pupils = pupils;
+        this.schools = schools;
         this.clock = clock;
     }
 
@@ -97,7 +97,7 @@ public class SchoolTimeExpressions {
             return calendars.calendarFor(id.longValue());
         }
         String upn = businessKey(scope);
-        Pupil pupil = pupils.findByUpn(upn).orElseThrow(() -> new IllegalStateException(
+        Pupil pupil = schools.pupilByUpn(upn).orElseThrow(() -> new IllegalStateException(
                 "no school for this process: no variable schoolId, and business key '" + upn + "' is no pupil's UPN"));
         return calendars.calendarFor(pupil.getSchool().getId());
     }

@@ -8,7 +8,7 @@ import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.attendanceroutes.security.Role;
 import org.springframework.http.HttpStatus;
@@ -48,14 +48,14 @@ class CaseController {
     private final InterventionCaseRepository cases;
     private final CaseEventRepository events;
     private final TargetRepository targets;
-    private final PupilRepository pupils;
+    private final Schools schools;
 
     CaseController(InterventionCaseRepository cases, CaseEventRepository events, TargetRepository targets,
-                   PupilRepository pupils) {
+                   Schools schools) {
         this.cases = cases;
         this.events = events;
         this.targets = targets;
-        this.pupils = pupils;
+        this.schools = schools;
     }
 
     @GetMapping
@@ -64,7 +64,7 @@ class CaseController {
         if (problem != null) {
             throw refused(HttpStatus.BAD_REQUEST, "query parameter upn: " + problem);
         }
-        Pupil pupil = pupils.findByUpn(upn)
+        Pupil pupil = schools.pupilByUpn(upn)
                 .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "no pupil with UPN " + upn));
         boolean onlyReferred = readsOnlyReferred(request);
         return cases.findByPupilIdOrderByOpenedOnDesc(pupil.getId()).stream()
@@ -76,7 +76,7 @@ class CaseController {
     @GetMapping("/{id}")
     CaseView oneCase(@PathVariable long id, HttpServletRequest request) {
         InterventionCase found = readable(id, request);
-        String upn = pupils.findById(found.getPupilId()).map(Pupil::getUpn).orElseThrow();
+        String upn = schools.pupil(found.getPupilId()).map(Pupil::getUpn).orElseThrow();
         return view(found, upn);
     }
 

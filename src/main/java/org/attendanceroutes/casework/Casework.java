@@ -1,9 +1,15 @@
 package org.attendanceroutes.casework;
 
+import java.sql.Date;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,13 +25,20 @@ public class Casework {
     public static final String SYSTEM = "system";
     static final int MAX_REFERRED_TO = 200;
 
+    /** A case as the daily evaluation weighs it, with the fingerprint of the figures it was last sent. */
+    public record CaseToReview(long id, long pupilId, String routeKey, String processInstanceId, boolean open,
+                               String figuresSent) {
+    }
+
     private final InterventionCaseRepository cases;
     private final CaseEventRepository events;
+    private final JdbcTemplate jdbc;
     private final Clock clock;
 
-    Casework(InterventionCaseRepository cases, CaseEventRepository events, Clock clock) {
+    Casework(InterventionCaseRepository cases, CaseEventRepository events, JdbcTemplate jdbc, Clock clock) {
         this.cases = cases;
         this.events = events;
+        this.jdbc = jdbc;
         this.clock = clock;
     }
 
@@ -45,6 +58,57 @@ public class Casework {
 
     public InterventionCase get(Long caseId) {
         return cases.findById(caseId).orElseThrow(() -> new IllegalArgumentException("no case with id " + caseId));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<InterventionCase> find(long caseId) {
+        return cases.findById(caseId);
+    }
+
+    /** The pupil's cases, newest first. */
+    @Transactional(readOnly = true)
+    public List<InterventionCase> casesOfPupil(long pupilId) {
+        return cases.findByPupilIdOrderByOpenedOnDesc(pupilId);
+    }
+
+    /** The cases of these pupils that matter on a day: the open ones, and those opened or closed since {@code since}. */
+    @Transactional(readOnly = true)
+    public List<CaseToReview> casesToReview(Collection<Long> pupilIds, LocalDate since) {
+        if (pupilIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.query(connection -> {
+            var query = connection.prepareStatement("""
+                    select id, pupil_id, route_key, process_instance_id, status, figures_sent from intervention_case
+                    where pupil_id = any (?) and (status = 'OPEN' or opened_on >= ? or closed_on >= ?)""");
+            query.setArray(1, connection.createArrayOf("bigint", pupilIds.toArray()));
+            query.setDate(2, Date.valueOf(since));
+            query.setDate(3, Date.valueOf(since));
+            return query;
+        }, (row, number) -> new CaseToReview(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
+                "OPEN".equals(row.getString(5)), row.getString(6)));
+    }
+
+    /** Whether any of these pupils has ever had a case. */
+    @Transactional(readOnly = true)
+    public boolean anyCaseOf(Collection<Long> pupilIds) {
+        return !pupilIds.isEmpty() && Boolean.TRUE.equals(jdbc.query(connection -> {
+            var query = connection.prepareStatement("select 1 from intervention_case where pupil_id = any (?) limit 1");
+            query.setArray(1, connection.createArrayOf("bigint", pupilIds.toArray()));
+            return query;
+        }, ResultSet::next));
+    }
+
+    /** Records, by case id, the fingerprint of the figures each case was just sent. */
+    public void recordFiguresSent(Map<Long, String> fingerprints) {
+        jdbc.batchUpdate("update intervention_case set figures_sent = ? where id = ?", fingerprints.entrySet().stream()
+                .map(sent -> new Object[]{sent.getValue(), sent.getKey()}).toList());
+    }
+
+    /** Records the fingerprint of the figures the case of this route instance started with. */
+    public void recordFiguresSentAtStart(String processInstanceId, String fingerprint) {
+        jdbc.update("update intervention_case set figures_sent = ? where process_instance_id = ?", fingerprint,
+                processInstanceId);
     }
 
     public void enterStage(Long caseId, String stage) {

@@ -13,7 +13,7 @@ import org.attendanceroutes.casework.CaseEventType;
 import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.routes.RouteVariables;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
@@ -28,7 +28,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -58,17 +57,16 @@ class DemoCases implements ApplicationRunner {
 
     private final boolean enabled;
     private final Clock clock;
-    private final SchoolRepository schools;
+    private final Schools schools;
     private final AttendanceEvaluation evaluation;
     private final RuntimeService runtime;
     private final RepositoryService repository;
     private final Casework cases;
-    private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
 
-    DemoCases(@Value("${attendance.demo.data}") boolean enabled, Clock clock, SchoolRepository schools,
+    DemoCases(@Value("${attendance.demo.data}") boolean enabled, Clock clock, Schools schools,
               AttendanceEvaluation evaluation, RuntimeService runtime, RepositoryService repository, Casework cases,
-              JdbcTemplate jdbc, PlatformTransactionManager transactions) {
+              PlatformTransactionManager transactions) {
         this.enabled = enabled;
         this.clock = clock;
         this.schools = schools;
@@ -76,7 +74,6 @@ class DemoCases implements ApplicationRunner {
         this.runtime = runtime;
         this.repository = repository;
         this.cases = cases;
-        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
     }
 
@@ -87,7 +84,7 @@ class DemoCases implements ApplicationRunner {
         }
         LocalDate today = LocalDate.now(clock);
         for (DemoSchools spec : DemoSchools.ALL) {
-            School school = schools.findByUrn(spec.urn()).orElseThrow();
+            School school = schools.withUrn(spec.urn());
             List<Stage> stages = stagesOf(school.getRouteKey());
             List<PupilSummary> lowest = evaluation.evaluateSchool(school.getId(), today).stream()
                     .sorted(Comparator.comparing(p -> p.summary().yearToDate().attendancePercent()))
@@ -105,11 +102,7 @@ class DemoCases implements ApplicationRunner {
     }
 
     private boolean demoCasesExist() {
-        Integer count = jdbc.queryForObject("""
-                select count(*) from intervention_case c join pupil p on p.id = c.pupil_id
-                join school s on s.id = p.school_id where s.urn in (?, ?, ?, ?, ?)""", Integer.class,
-                DemoSchools.ALL.stream().map(DemoSchools::urn).toArray());
-        return count != null && count > 0;
+        return DemoSchools.ALL.stream().anyMatch(spec -> cases.anyCaseOf(schools.pupilIds(schools.withUrn(spec.urn()).getId())));
     }
 
     /** A stage of a route, and the milestone that enters it. */

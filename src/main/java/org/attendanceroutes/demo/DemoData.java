@@ -4,24 +4,23 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import org.attendanceroutes.attendance.AttendanceMark;
+import org.attendanceroutes.attendance.AttendanceService;
 import org.attendanceroutes.attendance.RegisterGenerator;
 import org.attendanceroutes.calendar.CalendarFile;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Contact;
 import org.attendanceroutes.school.ContactMethod;
-import org.attendanceroutes.school.ContactRepository;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +29,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -63,30 +61,25 @@ class DemoData implements ApplicationRunner {
     private final boolean enabled;
     private final long seed;
     private final Clock clock;
-    private final SchoolRepository schools;
-    private final PupilRepository pupils;
-    private final ContactRepository contacts;
+    private final Schools schools;
     private final CalendarService calendars;
-    private final JdbcTemplate jdbc;
+    private final AttendanceService attendance;
 
     DemoData(@Value("${attendance.demo.data}") boolean enabled, @Value("${attendance.demo.seed:20260901}") long seed,
-             Clock clock, SchoolRepository schools, PupilRepository pupils, ContactRepository contacts,
-             CalendarService calendars, JdbcTemplate jdbc) {
+             Clock clock, Schools schools, CalendarService calendars, AttendanceService attendance) {
         this.enabled = enabled;
         this.seed = seed;
         this.clock = clock;
         this.schools = schools;
-        this.pupils = pupils;
-        this.contacts = contacts;
         this.calendars = calendars;
-        this.jdbc = jdbc;
+        this.attendance = attendance;
     }
 
     @Override
     @Transactional
     public void run(ApplicationArguments args) throws IOException {
         // the first demo school tells: other schools may share the database (tests on PostgreSQL do)
-        if (!enabled || schools.findByUrn(DemoSchools.ALL.get(0).urn()).isPresent()) {
+        if (!enabled || schools.byUrn(DemoSchools.ALL.get(0).urn()).isPresent()) {
             return;
         }
         CalendarFile calendarFile;
@@ -105,8 +98,8 @@ class DemoData implements ApplicationRunner {
             List<LocalDate> days = calendar.schoolDays(yearStart, today);
             SplittableRandom random = new SplittableRandom(seed + Long.parseLong(spec.urn()));
             for (int i = 0; i < PUPILS_PER_SCHOOL; i++) {
-                Pupil pupil = pupils.save(pupil(spec, school, i, yearStart, days, random));
-                contacts.saveAll(contactsOf(pupil, random));
+                Pupil pupil = schools.save(pupil(spec, school, i, yearStart, days, random));
+                schools.saveContacts(contactsOf(pupil, random));
                 marks += insertMarks(generator, pupil, days);
             }
         }
@@ -161,11 +154,10 @@ class DemoData implements ApplicationRunner {
     }
 
     private int insertMarks(RegisterGenerator generator, Pupil pupil, List<LocalDate> days) {
-        List<Object[]> rows = new ArrayList<>(days.size() * 2);
+        List<AttendanceMark> marks = new ArrayList<>(days.size() * 2);
         generator.generate(pupil.getId(), days, pupil.getAdmissionDate(), pupil.getLeavingDate(),
-                (date, session, code) -> rows.add(new Object[]{pupil.getId(), Date.valueOf(date), session.name(),
-                        code.symbol()}));
-        jdbc.batchUpdate("insert into attendance_mark (pupil_id, mark_date, session, code) values (?, ?, ?, ?)", rows);
-        return rows.size();
+                (date, session, code) -> marks.add(new AttendanceMark(pupil.getId(), date, session, code)));
+        attendance.insert(marks);
+        return marks.size();
     }
 }

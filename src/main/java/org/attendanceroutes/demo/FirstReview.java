@@ -1,6 +1,6 @@
 package org.attendanceroutes.demo;
 
-import org.attendanceroutes.routes.AttendanceReview;
+import org.attendanceroutes.review.AttendanceReview;
 import org.camunda.bpm.engine.HistoryService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

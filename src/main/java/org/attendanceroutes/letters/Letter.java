@@ -112,8 +112,21 @@ public class Letter {
         return BigDecimal.valueOf(percent).setScale(1, RoundingMode.HALF_UP);
     }
 
+    /**
+     * By email when email is on and there is an address for a recipient who wants it (or a letter
+     * type that prefers it), else by post.
+     */
+    void chooseDelivery(boolean emailEnabled, String email, ContactMethod preferred) {
+        if (emailEnabled && email != null && !email.isBlank()
+                && (preferred == ContactMethod.EMAIL || letterType.prefersEmail())) {
+            sendByEmail(email);
+        } else {
+            sendByPost();
+        }
+    }
+
     /** Sends it by email to {@code address}: not sent until the SMTP server has taken it. */
-    void sendByEmail(String address) {
+    private void sendByEmail(String address) {
         requireUndelivered();
         this.delivery = ContactMethod.EMAIL;
         this.emailAddress = address;
@@ -121,7 +134,7 @@ public class Letter {
     }
 
     /** Sends it by post: it waits in the print queue. */
-    void sendByPost() {
+    private void sendByPost() {
         requireUndelivered();
         this.delivery = ContactMethod.POST;
         this.emailAddress = null;

@@ -20,11 +20,11 @@ public class LetterDelivery {
     /** Email addresses, kept out of logs and incident messages (the letter's own record keeps the full error). */
     private static final Pattern EMAIL_ADDRESS = Pattern.compile("[^\\s<>\"'(),;:]+@[^\\s<>\"'(),;:]+");
 
-    private final LetterService letters;
+    private final DeliveryRecords records;
     private final LetterMailer mailer;
 
-    LetterDelivery(LetterService letters, LetterMailer mailer) {
-        this.letters = letters;
+    LetterDelivery(DeliveryRecords records, LetterMailer mailer) {
+        this.records = records;
         this.mailer = mailer;
     }
 
@@ -35,7 +35,7 @@ public class LetterDelivery {
             if (letter.getStatus() != LetterStatus.NOT_SENT) {
                 continue;
             }
-            Optional<OutgoingEmail> email = letters.emailToSend(letter.getId());
+            Optional<OutgoingEmail> email = records.emailToSend(letter.getId());
             if (email.isEmpty()) {
                 continue;
             }
@@ -44,7 +44,7 @@ public class LetterDelivery {
                 mailer.send(outgoing);
             } catch (RuntimeException e) {
                 String error = e.getClass().getSimpleName() + ": " + e.getMessage();
-                letters.recordFailure(outgoing.letterId(), error);
+                records.recordFailure(outgoing.letterId(), error);
                 String redacted = EMAIL_ADDRESS.matcher(error).replaceAll("<address>");
                 log.warn("letter {} of case {} for pupil {} could not be emailed: {}", outgoing.letterId(), outgoing.caseId(),
                         outgoing.upn(), redacted);
@@ -52,7 +52,7 @@ public class LetterDelivery {
                         + "): " + redacted);
                 continue;
             }
-            letters.recordSent(outgoing.letterId());
+            records.recordSent(outgoing.letterId());
             log.info("letter {} of case {} for pupil {} emailed", outgoing.letterId(), outgoing.caseId(), outgoing.upn());
         }
         if (!failures.isEmpty()) {

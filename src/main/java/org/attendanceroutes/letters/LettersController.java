@@ -34,22 +34,19 @@ public class LettersController {
     /** The response header naming the letters a print-queue PDF holds, in order. */
     public static final String LETTER_IDS_HEADER = "X-Letter-Ids";
 
-    private final LetterService letters;
+    private final Letters letters;
+    private final PrintQueue printQueue;
     private final Clock clock;
 
-    LettersController(LetterService letters, Clock clock) {
+    LettersController(Letters letters, PrintQueue printQueue, Clock clock) {
         this.letters = letters;
+        this.printQueue = printQueue;
         this.clock = clock;
-    }
-
-    /** Where a letter's PDF is downloaded: what Tasklist forms link to ({@code lastLetterLink}). */
-    public static String pdfPath(Long letterId) {
-        return "/api/letters/" + letterId + "/pdf";
     }
 
     @GetMapping("/api/cases/{caseId}/letters")
     public List<LetterView> lettersOfCase(@PathVariable Long caseId) {
-        return letters.lettersOfCase(caseId).stream().map(LetterView::of).toList();
+        return letters.ofCase(caseId).stream().map(LetterView::of).toList();
     }
 
     @GetMapping("/api/letters/{letterId}")
@@ -66,7 +63,7 @@ public class LettersController {
 
     @GetMapping("/api/letters/print-queue")
     public List<LetterView> printQueue() {
-        return letters.printQueue().stream().map(LetterView::of).toList();
+        return printQueue.waiting().stream().map(LetterView::of).toList();
     }
 
     /**
@@ -75,7 +72,7 @@ public class LettersController {
      */
     @GetMapping("/api/letters/print-queue.pdf")
     public ResponseEntity<byte[]> printQueuePdf() {
-        return letters.printQueuePdf()
+        return printQueue.pdf()
                 .map(batch -> pdfResponse("print-queue-" + LocalDate.now(clock) + ".pdf")
                         .header(LETTER_IDS_HEADER, batch.letterIds().stream().map(String::valueOf).collect(Collectors.joining(",")))
                         .body(batch.pdf()))
@@ -90,7 +87,7 @@ public class LettersController {
     @PostMapping("/api/letters/posted")
     public List<LetterView> markPosted(@RequestBody PostedLetters posted, Principal principal) {
         String by = principal == null ? "anonymous" : principal.getName();
-        return letters.markPosted(posted.letterIds(), by).stream().map(LetterView::of).toList();
+        return printQueue.markPosted(posted.letterIds(), by).stream().map(LetterView::of).toList();
     }
 
     /** Letters hold personal data: browsers and proxies keep no copy. */
@@ -116,7 +113,7 @@ public class LettersController {
                     l.getIssuedOn(), l.getSentAt(), l.getPostedAt(), l.getPostedBy(), l.getAttempts(), l.getLastError(),
                     l.getAttendancePercent(), l.getAbsencePercent(), l.getPossibleSessions(), l.getUnauthorisedSessions(),
                     l.getUnauthorisedLast10Weeks(), l.getPeriodStart(), l.getFiguresDate(), l.getTargetPercent(),
-                    l.getTargetStart(), l.getTargetEnd(), l.getMeetingAt(), l.getRespondBy(), pdfPath(l.getId()));
+                    l.getTargetStart(), l.getTargetEnd(), l.getMeetingAt(), l.getRespondBy(), Letters.pdfPath(l.getId()));
         }
     }
 

@@ -8,9 +8,9 @@ import org.attendanceroutes.attendance.AttendanceService;
 import org.attendanceroutes.attendance.AttendanceSummary;
 import org.attendanceroutes.attendance.AttendanceVariables;
 import org.attendanceroutes.casework.InterventionCase;
-import org.attendanceroutes.casework.InterventionCaseRepository;
+import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
@@ -30,15 +30,14 @@ public class CalculateAttendance implements JavaDelegate {
     private static final Logger log = LoggerFactory.getLogger(CalculateAttendance.class);
 
     private final AttendanceService attendance;
-    private final InterventionCaseRepository cases;
-    private final PupilRepository pupils;
+    private final Casework cases;
+    private final Schools schools;
     private final Clock clock;
 
-    CalculateAttendance(AttendanceService attendance, InterventionCaseRepository cases, PupilRepository pupils,
-                        Clock clock) {
+    CalculateAttendance(AttendanceService attendance, Casework cases, Schools schools, Clock clock) {
         this.attendance = attendance;
         this.cases = cases;
-        this.pupils = pupils;
+        this.schools = schools;
         this.clock = clock;
     }
 
@@ -57,7 +56,7 @@ public class CalculateAttendance implements JavaDelegate {
         Object caseId = execution.getVariable("caseId");
         if (caseId != null) {
             long id = caseId instanceof Number number ? number.longValue() : Long.parseLong(caseId.toString());
-            return cases.findById(id).map(InterventionCase::getPupilId)
+            return cases.find(id).map(InterventionCase::getPupilId)
                     .orElseThrow(() -> new IllegalStateException("no intervention case " + id + " (process variable caseId)"));
         }
         String upn = execution.getBusinessKey();
@@ -65,7 +64,7 @@ public class CalculateAttendance implements JavaDelegate {
             throw new IllegalStateException("cannot tell whose attendance to calculate: the process has neither"
                     + " a caseId variable nor a UPN as its business key");
         }
-        return pupils.findByUpn(upn).map(Pupil::getId)
+        return schools.pupilByUpn(upn).map(Pupil::getId)
                 .orElseThrow(() -> new IllegalStateException("no pupil with UPN " + upn + " (the business key)"));
     }
 }

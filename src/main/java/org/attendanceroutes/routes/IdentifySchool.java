@@ -1,7 +1,7 @@
 package org.attendanceroutes.routes;
 
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -14,16 +14,16 @@ import org.springframework.stereotype.Component;
 @Component
 public class IdentifySchool implements ExecutionListener {
 
-    private final SchoolRepository schools;
+    private final Schools schools;
 
-    IdentifySchool(SchoolRepository schools) {
+    IdentifySchool(Schools schools) {
         this.schools = schools;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         String urn = execution.getProcessBusinessKey();
-        School school = schools.findByUrn(urn == null ? "" : urn).orElseThrow(() -> new IllegalArgumentException(
+        School school = schools.byUrn(urn == null ? "" : urn).orElseThrow(() -> new IllegalArgumentException(
                 "this process starts with the school's URN as business key; '" + urn + "' is no school's URN"));
         String definitionId = execution.getProcessDefinitionId();
         String key = execution.getProcessEngineServices().getRepositoryService().getProcessDefinition(definitionId)

@@ -12,9 +12,9 @@ import org.attendanceroutes.letters.Figures;
 import org.attendanceroutes.letters.Letter;
 import org.attendanceroutes.letters.LetterDelivery;
 import org.attendanceroutes.letters.LetterRequest;
-import org.attendanceroutes.letters.LetterService;
+import org.attendanceroutes.letters.LetterIssuing;
 import org.attendanceroutes.letters.LetterType;
-import org.attendanceroutes.letters.LettersController;
+import org.attendanceroutes.letters.Letters;
 import org.attendanceroutes.letters.Recipients;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -55,11 +55,11 @@ public class IssueLetter implements JavaDelegate {
     private static final List<String> FIGURES = List.of("attendancePercent", "absencePercent", "possibleSessions",
             "unauthorisedSessions", "unauthorisedLast10Weeks", "figuresDate");
 
-    private final LetterService letters;
+    private final LetterIssuing letters;
     private final LetterDelivery delivery;
     private final Clock clock;
 
-    IssueLetter(LetterService letters, LetterDelivery delivery, Clock clock) {
+    IssueLetter(LetterIssuing letters, LetterDelivery delivery, Clock clock) {
         this.letters = letters;
         this.delivery = delivery;
         this.clock = clock;
@@ -85,7 +85,7 @@ public class IssueLetter implements JavaDelegate {
 
         Long first = issued.get(0).getId();
         execution.setVariable(LAST_LETTER_ID, first);
-        execution.setVariable(LAST_LETTER_LINK, LettersController.pdfPath(first));
+        execution.setVariable(LAST_LETTER_LINK, Letters.pdfPath(first));
     }
 
     private static Figures figures(DelegateExecution execution, Long caseId) {

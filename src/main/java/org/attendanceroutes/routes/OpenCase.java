@@ -3,7 +3,7 @@ package org.attendanceroutes.routes;
 import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
@@ -15,18 +15,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class OpenCase implements ExecutionListener {
 
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final Casework cases;
 
-    OpenCase(PupilRepository pupils, Casework cases) {
-        this.pupils = pupils;
+    OpenCase(Schools schools, Casework cases) {
+        this.schools = schools;
         this.cases = cases;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         String upn = execution.getProcessBusinessKey();
-        Pupil pupil = pupils.findByUpn(upn == null ? "" : upn).orElseThrow(() -> new IllegalArgumentException(
+        Pupil pupil = schools.pupilByUpn(upn == null ? "" : upn).orElseThrow(() -> new IllegalArgumentException(
                 "a route starts with the pupil's UPN as business key; '" + upn + "' is no pupil's UPN"));
         String routeKey = execution.getProcessEngineServices().getRepositoryService()
                 .getProcessDefinition(execution.getProcessDefinitionId()).getKey();

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import org.attendanceroutes.school.Pupil;
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -16,11 +16,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class PupilsOnRoll {
 
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final Clock clock;
 
-    PupilsOnRoll(PupilRepository pupils, Clock clock) {
-        this.pupils = pupils;
+    PupilsOnRoll(Schools schools, Clock clock) {
+        this.schools = schools;
         this.clock = clock;
     }
 
@@ -30,8 +30,6 @@ public class PupilsOnRoll {
             throw new IllegalStateException("no school for this process: its start event must set schoolId"
                     + " (execution listener ${identifySchool})");
         }
-        LocalDate today = LocalDate.now(clock);
-        return pupils.findBySchoolIdOrderByUpn(schoolId.longValue()).stream()
-                .filter(pupil -> pupil.isOnRoll(today)).map(Pupil::getUpn).toList();
+        return schools.onRoll(schoolId.longValue(), LocalDate.now(clock)).stream().map(Pupil::getUpn).toList();
     }
 }

@@ -1,24 +1,18 @@
 package org.attendanceroutes.routes;
 
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 
-import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.calendar.SchoolTimeExpressions;
-import org.attendanceroutes.casework.CaseEventType;
-import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.casework.Target;
-import org.attendanceroutes.casework.TargetRepository;
+import org.attendanceroutes.casework.Targets;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 /**
- * Sets an attendance target on the case: {@code targetPercent} % over the next
- * {@code targetWeeks} school weeks, or {@code targetDays} school days, from the next school day
- * (input parameters; optional {@code description} and {@code reward}). The review timer waits
- * for {@code targetReviewAt}.
+ * Sets an attendance target on the case ({@link Targets#set}): {@code targetPercent} % over the
+ * next {@code targetWeeks} school weeks, or {@code targetDays} school days (input parameters;
+ * optional {@code description} and {@code reward}). The review timer waits for {@code targetReviewAt}.
  */
 @Component
 public class SetTarget implements JavaDelegate {
@@ -30,16 +24,12 @@ public class SetTarget implements JavaDelegate {
     /** When the target falls due for review (Date): the end of its last school day. */
     public static final String TARGET_REVIEW_AT = "targetReviewAt";
 
-    private final TargetRepository targets;
-    private final Casework cases;
+    private final Targets targets;
     private final SchoolTimeExpressions schoolTime;
-    private final Clock clock;
 
-    SetTarget(TargetRepository targets, Casework cases, SchoolTimeExpressions schoolTime, Clock clock) {
+    SetTarget(Targets targets, SchoolTimeExpressions schoolTime) {
         this.targets = targets;
-        this.cases = cases;
         this.schoolTime = schoolTime;
-        this.clock = clock;
     }
 
     @Override
@@ -55,24 +45,16 @@ public class SetTarget implements JavaDelegate {
                     + " or targetDays (school days)");
         }
         int count = RouteVariables.wholeNumber(period, inDays ? "targetDays" : "targetWeeks", element);
-        Object description = execution.getVariableLocal("description");
-        Object reward = execution.getVariableLocal("reward");
-
-        SchoolCalendar calendar = schoolTime.calendarOf(execution);
-        LocalDate today = LocalDate.now(clock);
-        LocalDate start = calendar.nextSchoolDayFrom(today.plusDays(1));
-        LocalDate end = inDays ? calendar.addSchoolDays(today, count) : calendar.addSchoolWeeks(today, count);
-        String wording = description != null ? description.toString()
-                : percent.stripTrailingZeros().toPlainString() + " % attendance over the next " + count
-                + (inDays ? " school days" : " school weeks");
-        Long caseId = RouteVariables.caseId(execution);
-        Target target = targets.save(new Target(caseId, wording, start, end, percent,
-                reward == null ? null : reward.toString()));
-        cases.record(caseId, CaseEventType.TARGET_SET, RecordCaseEvent.actor(execution),
-                wording + ", from " + start + " to " + end, reward == null ? null : "Reward: " + reward);
-
+        Target target = targets.set(RouteVariables.caseId(execution), percent, count,
+                inDays ? Targets.Period.SCHOOL_DAYS : Targets.Period.SCHOOL_WEEKS,
+                text(execution.getVariableLocal("description")), text(execution.getVariableLocal("reward")),
+                RecordCaseEvent.actor(execution));
         execution.setVariable(TARGET_ID, target.getId());
-        execution.setVariable(TARGET_END_DATE, end.toString());
-        execution.setVariable(TARGET_REVIEW_AT, schoolTime.endOfSchoolDay(end));
+        execution.setVariable(TARGET_END_DATE, target.getEndDate().toString());
+        execution.setVariable(TARGET_REVIEW_AT, schoolTime.endOfSchoolDay(target.getEndDate()));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 }

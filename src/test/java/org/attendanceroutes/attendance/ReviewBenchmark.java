@@ -5,8 +5,8 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
-import org.attendanceroutes.routes.AttendanceReview;
-import org.attendanceroutes.routes.EvaluateSchool;
+import org.attendanceroutes.review.AttendanceReview;
+import org.attendanceroutes.review.EvaluateSchool;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;

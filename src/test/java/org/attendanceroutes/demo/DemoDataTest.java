@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.attendanceroutes.TestClock;
-import org.attendanceroutes.routes.AttendanceReview;
+import org.attendanceroutes.review.AttendanceReview;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;

@@ -38,7 +38,11 @@ class LettersControllerTest {
     @Autowired
     LetterFixtures fixtures;
     @Autowired
-    LetterService letters;
+    LetterIssuing issuing;
+    @Autowired
+    PrintQueue printQueue;
+    @Autowired
+    Letters letters;
     @Autowired
     LetterDelivery delivery;
 
@@ -59,7 +63,7 @@ class LettersControllerTest {
     /** Issues a letter outside any route, as the service task would, and delivers it. */
     private List<Letter> issue(InterventionCase c, LetterType type) {
         Figures figures = new Figures(87.4, 12.6, 104, 9, 7, LetterFixtures.TODAY);
-        List<Letter> issued = letters.issue(new LetterRequest(c.getId(), type, Recipients.PARENTS, figures, null, null, false,
+        List<Letter> issued = issuing.issue(new LetterRequest(c.getId(), type, Recipients.PARENTS, figures, null, null, false,
                 "test-" + UUID.randomUUID(), null));
         delivery.deliver(issued);
         return issued;
@@ -141,7 +145,7 @@ class LettersControllerTest {
         Pupil pupil = fixtures.pupil("920000000024", "Łucja", fatherByPost());
         Long waiting = issue(fixtures.openCase(pupil, LetterType.Route.FRAMEWORK), LetterType.FRAMEWORK_LETTER_1).get(0).getId();
         Long postedAlready = issue(fixtures.openCase(pupil, LetterType.Route.SUPPORT), LetterType.SUPPORT_DAY_3_LETTER).get(0).getId();
-        letters.markPosted(List.of(postedAlready), "officer");
+        printQueue.markPosted(List.of(postedAlready), "officer");
 
         ResponseEntity<JsonNode> twice = http.postForEntity("/api/letters/posted",
                 Map.of("letterIds", List.of(waiting, postedAlready)), JsonNode.class);

@@ -35,7 +35,7 @@ import org.attendanceroutes.casework.TargetRepository;
 import org.attendanceroutes.letters.Letter;
 import org.attendanceroutes.letters.LetterFixtures;
 import org.attendanceroutes.letters.LetterRepository;
-import org.attendanceroutes.letters.LetterService;
+import org.attendanceroutes.letters.Letters;
 import org.attendanceroutes.letters.LetterStatus;
 import org.attendanceroutes.letters.LetterType;
 import org.attendanceroutes.school.ContactMethod;
@@ -82,7 +82,7 @@ class IssueLetterTest {
     @Autowired
     LetterRepository letters;
     @Autowired
-    LetterService letterService;
+    Letters letterService;
     @Autowired
     CaseEventRepository events;
     @Autowired

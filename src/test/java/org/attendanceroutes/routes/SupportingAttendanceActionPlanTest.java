@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import org.attendanceroutes.absence.AbsenceReasons;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.casework.CaseEvent;

@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.attendanceroutes.calendar.DemoCalendar;
+import org.attendanceroutes.routes.RouteProcessCoverage;
 import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.ManagementService;

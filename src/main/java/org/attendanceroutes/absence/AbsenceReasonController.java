@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.absence;
 
 import java.util.List;
 import java.util.NoSuchElementException;

@@ -1,12 +1,11 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import java.util.Arrays;
 import java.util.List;
 
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,9 +19,9 @@ public class SchoolsToReview {
     /** Comma-separated URNs (String): evaluate only these schools. */
     public static final String SCHOOL_URNS = "schoolUrns";
 
-    private final SchoolRepository schools;
+    private final Schools schools;
 
-    SchoolsToReview(SchoolRepository schools) {
+    SchoolsToReview(Schools schools) {
         this.schools = schools;
     }
 
@@ -30,10 +29,10 @@ public class SchoolsToReview {
     public List<Long> ids(DelegateExecution execution) {
         Object urns = execution.getVariable(SCHOOL_URNS);
         if (urns == null) {
-            return schools.findAll(Sort.by("id")).stream().map(School::getId).toList();
+            return schools.allIds();
         }
         return Arrays.stream(urns.toString().split(",")).map(String::strip).filter(urn -> !urn.isEmpty()).distinct()
-                .map(urn -> schools.findByUrn(urn).orElseThrow(() -> new IllegalArgumentException(
+                .map(urn -> schools.byUrn(urn).orElseThrow(() -> new IllegalArgumentException(
                         "the variable " + SCHOOL_URNS + " names URN " + urn + ", which is no school's")))
                 .map(School::getId).sorted().toList();
     }

@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

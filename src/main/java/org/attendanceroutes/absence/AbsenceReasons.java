@@ -1,9 +1,9 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.absence;
 
 import java.util.List;
 import java.util.NoSuchElementException;
 
-import org.attendanceroutes.school.PupilRepository;
+import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
@@ -33,11 +33,11 @@ public class AbsenceReasons {
     /** The case history keeps it with a short prefix in 4,000 characters. */
     static final int MAX_REASON = 2000;
 
-    private final PupilRepository pupils;
+    private final Schools schools;
     private final ProcessEngine engine;
 
-    AbsenceReasons(PupilRepository pupils, ProcessEngine engine) {
-        this.pupils = pupils;
+    AbsenceReasons(Schools schools, ProcessEngine engine) {
+        this.schools = schools;
         this.engine = engine;
     }
 
@@ -61,7 +61,7 @@ public class AbsenceReasons {
         if (reason.length() > MAX_REASON) {
             throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters, not " + reason.length());
         }
-        if (pupils.findByUpn(upn).isEmpty()) {
+        if (schools.pupilByUpn(upn).isEmpty()) {
             throw new NoSuchElementException("no pupil with UPN " + upn);
         }
         List<String> instances = correlate(upn, reason.strip(), explainsAbsence).stream()

@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;

@@ -1,4 +1,4 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.demo;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -10,9 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,11 +20,12 @@ import org.camunda.bpm.engine.repository.DeploymentWithDefinitions;
 import org.camunda.bpm.engine.repository.ProcessApplicationDeployment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -39,43 +37,42 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty("attendance.redeploy.watch")
-public class RedeployChangedFiles implements DisposableBean {
+@EnableScheduling
+public class RedeployChangedFiles {
 
     static final String DEPLOYMENT_NAME = "attendance-routes";
     private static final Logger log = LoggerFactory.getLogger(RedeployChangedFiles.class);
 
     private final RepositoryService repository;
     private final List<Path> folders;
-    private final long intervalMillis;
-    private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
-        Thread thread = new Thread(runnable, "redeploy-changed-files");
-        thread.setDaemon(true);
-        return thread;
-    });
     private Map<String, FileState> seen = Map.of();
+    /** From the application's start: what the process application deployed then is the first look. */
+    private volatile boolean watching;
 
     /** A watched file and when it last changed. */
     record FileState(Path path, long modified) {
     }
 
     RedeployChangedFiles(RepositoryService repository,
-                         @Value("${attendance.redeploy.folders:processes,forms}") String[] folders,
-                         @Value("${attendance.redeploy.interval-millis:2000}") long intervalMillis) {
+                         @Value("${attendance.redeploy.folders:processes,forms}") String[] folders) {
         this.repository = repository;
         // as paths: a List<Path> would be bound as one path named "processes,forms"
         this.folders = Arrays.stream(folders).map(String::trim).map(Path::of).toList();
-        this.intervalMillis = intervalMillis;
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    public void start() {
+    public synchronized void start() {
         seen = snapshot();
-        poller.scheduleWithFixedDelay(this::poll, intervalMillis, intervalMillis, TimeUnit.MILLISECONDS);
+        watching = true;
         log.info("watching {} for changed routes and forms", folders);
     }
 
-    /** One look; a failure is logged, never thrown, as a task that throws is never scheduled again. */
-    private void poll() {
+    /** One look; a failure is logged, and the next look comes all the same. */
+    @Scheduled(fixedDelayString = "${attendance.redeploy.interval-millis:2000}")
+    void poll() {
+        if (!watching) {
+            return;
+        }
         try {
             redeployIfChanged();
         } catch (RuntimeException e) {
@@ -145,10 +142,5 @@ public class RedeployChangedFiles implements DisposableBean {
             }
         }
         return files;
-    }
-
-    @Override
-    public void destroy() {
-        poller.shutdownNow();
     }
 }

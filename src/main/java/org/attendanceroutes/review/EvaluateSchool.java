@@ -1,9 +1,8 @@
-package org.attendanceroutes.routes;
+package org.attendanceroutes.review;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Date;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -21,14 +20,16 @@ import org.attendanceroutes.attendance.AttendanceEvaluation.PupilSummary;
 import org.attendanceroutes.attendance.AttendanceVariables;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
+import org.attendanceroutes.casework.Casework;
+import org.attendanceroutes.casework.Casework.CaseToReview;
+import org.attendanceroutes.routes.RouteVariables;
 import org.attendanceroutes.school.School;
-import org.attendanceroutes.school.SchoolRepository;
+import org.attendanceroutes.school.Schools;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -61,23 +62,23 @@ public class EvaluateSchool implements JavaDelegate {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluateSchool.class);
 
-    private final SchoolRepository schools;
+    private final Schools schools;
+    private final Casework casework;
     private final AttendanceEvaluation evaluation;
     private final CalendarService calendars;
     private final RouteEntry routeEntry;
-    private final JdbcTemplate jdbc;
     private final Clock clock;
     private final EntityManager entities;
     private final Timer starts;
     private final Timer correlations;
 
-    EvaluateSchool(SchoolRepository schools, AttendanceEvaluation evaluation, CalendarService calendars,
-                   RouteEntry routeEntry, JdbcTemplate jdbc, Clock clock, MeterRegistry meters, EntityManager entities) {
+    EvaluateSchool(Schools schools, Casework casework, AttendanceEvaluation evaluation, CalendarService calendars,
+                   RouteEntry routeEntry, Clock clock, MeterRegistry meters, EntityManager entities) {
         this.schools = schools;
+        this.casework = casework;
         this.evaluation = evaluation;
         this.calendars = calendars;
         this.routeEntry = routeEntry;
-        this.jdbc = jdbc;
         this.clock = clock;
         this.entities = entities;
         this.starts = timer(meters, STARTS_TIMER, "a route started by the daily evaluation, up to its first wait state");
@@ -89,16 +90,12 @@ public class EvaluateSchool implements JavaDelegate {
                 .distributionStatisticExpiry(Duration.ofDays(1)).distributionStatisticBufferLength(1).register(meters);
     }
 
-    private record Case(long id, long pupilId, String routeKey, String processInstanceId, boolean open,
-                        String figuresSent) {
-    }
-
     @Override
     public void execute(DelegateExecution execution) {
         if (!(execution.getVariable(RouteVariables.SCHOOL_ID) instanceof Number schoolId)) {
             throw new IllegalStateException("'Evaluate the school' needs the variable schoolId (the multi-instance element)");
         }
-        School school = schools.findById(schoolId.longValue()).orElseThrow(() -> new IllegalStateException(
+        School school = schools.byId(schoolId.longValue()).orElseThrow(() -> new IllegalStateException(
                 "no school with id " + schoolId + " to evaluate"));
         try {
             evaluate(school, execution.getProcessEngineServices().getRuntimeService());
@@ -110,40 +107,39 @@ public class EvaluateSchool implements JavaDelegate {
     }
 
     private void evaluate(School school, RuntimeService runtime) {
-        jdbc.queryForObject("select id from school where id = ? for update", Long.class, school.getId());
+        schools.lock(school.getId());
         LocalDate today = LocalDate.now(clock);
         String route = school.getRouteKey();
         SchoolCalendar calendar = calendars.calendarFor(school.getId());
         boolean halfTermReview = calendar.isSchoolDay(today) && calendar.endOfCurrentHalfTerm(today).equals(today);
         LocalDate latestSchoolDay = calendar.latestSchoolDayOnOrBefore(today);
         List<PupilSummary> summaries = evaluation.evaluateSchool(school.getId(), today);
-        Set<Long> onRoll = new HashSet<>(jdbc.queryForList("""
-                select id from pupil where school_id = ? and admission_date <= ?
-                and (leaving_date is null or leaving_date >= ?)""", Long.class,
-                school.getId(), Date.valueOf(today), Date.valueOf(today)));
-        Map<Long, List<Case>> casesByPupil = casesOf(school, latestSchoolDay);
+        Set<Long> onRoll = new HashSet<>(schools.pupilIdsOnRoll(school.getId(), today));
+        Map<Long, List<CaseToReview>> casesByPupil = new HashMap<>();
+        for (CaseToReview found : casework.casesToReview(schools.pupilIds(school.getId()), latestSchoolDay)) {
+            casesByPupil.computeIfAbsent(found.pupilId(), id -> new ArrayList<>()).add(found);
+        }
         RouteEntry.Rules rules = routeEntry.latest();
-        List<Object[]> sent = new ArrayList<>();
+        Map<Long, String> sent = new LinkedHashMap<>();
         int started = 0;
         for (PupilSummary pupil : summaries) {
             Map<String, Object> figures = AttendanceVariables.of(pupil.summary());
             String fingerprint = fingerprint(figures);
             boolean hasCaseOnRoute = false;
-            for (Case found : casesByPupil.getOrDefault(pupil.pupilId(), List.of())) {
+            for (CaseToReview found : casesByPupil.getOrDefault(pupil.pupilId(), List.of())) {
                 hasCaseOnRoute |= found.routeKey().equals(route);
                 if (found.open() && found.processInstanceId() != null && !fingerprint.equals(found.figuresSent())
                         && !correlations.record(() -> runtime.createMessageCorrelation(MESSAGE)
                         .processInstanceId(found.processInstanceId()).setVariables(figures).correlateAllWithResult())
                         .isEmpty()) {
-                    sent.add(new Object[]{fingerprint, found.id()});
+                    sent.put(found.id(), fingerprint);
                 }
             }
             if (!hasCaseOnRoute && onRoll.contains(pupil.pupilId()) && rules.starts(route, figures, halfTermReview)) {
                 String instance = starts.record(() -> runtime.startProcessInstanceByKey(route, pupil.upn(), figures))
                         .getId();
                 // the route began with these figures: the next evaluation sends them only when they change
-                jdbc.update("update intervention_case set figures_sent = ? where process_instance_id = ?",
-                        fingerprint, instance);
+                casework.recordFiguresSentAtStart(instance, fingerprint);
                 started++;
             }
             // the routes read marks and cases through JPA: a school's worth in one persistence context
@@ -151,24 +147,9 @@ public class EvaluateSchool implements JavaDelegate {
             entities.flush();
             entities.clear();
         }
-        jdbc.batchUpdate("update intervention_case set figures_sent = ? where id = ?", sent);
+        casework.recordFiguresSent(sent);
         log.info("school {} evaluated on {}: {} pupils, {} cases started on {}, {} cases sent today's figures",
                 school.getUrn(), today, summaries.size(), started, route, sent.size());
-    }
-
-    /** The school's pupils' cases that matter today: the open ones, and those opened or closed since {@code since}. */
-    private Map<Long, List<Case>> casesOf(School school, LocalDate since) {
-        Map<Long, List<Case>> byPupil = new HashMap<>();
-        jdbc.query("""
-                select c.id, c.pupil_id, c.route_key, c.process_instance_id, c.status, c.figures_sent
-                from intervention_case c join pupil p on p.id = c.pupil_id
-                where p.school_id = ? and (c.status = 'OPEN' or c.opened_on >= ? or c.closed_on >= ?)""",
-                row -> {
-                    Case found = new Case(row.getLong(1), row.getLong(2), row.getString(3), row.getString(4),
-                            "OPEN".equals(row.getString(5)), row.getString(6));
-                    byPupil.computeIfAbsent(found.pupilId(), id -> new ArrayList<>()).add(found);
-                }, school.getId(), Date.valueOf(since), Date.valueOf(since));
-        return byPupil;
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.attendanceroutes.system;
+package org.attendanceroutes;
 
 import java.time.Clock;
 import java.time.Instant;
