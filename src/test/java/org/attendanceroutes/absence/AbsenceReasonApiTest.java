@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.TestSchools;
@@ -12,7 +13,6 @@ import org.attendanceroutes.school.Upn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -21,7 +21,7 @@ import org.springframework.http.ResponseEntity;
  * Recording a reason for an absence over HTTP refuses what it cannot use and says why (the route's
  * test shows a reason received). Only school staff may record one.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AbsenceReasonApiTest {
 
     @Autowired

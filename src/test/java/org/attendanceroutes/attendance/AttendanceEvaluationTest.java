@@ -13,6 +13,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.attendance.AttendanceEvaluation.PupilSummary;
 import org.attendanceroutes.attendance.AttendanceEvaluation.SchoolSummaries;
 import org.attendanceroutes.calendar.CalendarService;
@@ -21,7 +22,6 @@ import org.attendanceroutes.school.SchoolRepository;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -29,7 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * one-pupil path and against a plain SQL GROUP BY, on a generated data set: 2 schools of 60
  * pupils, one joining and one leaving during the year, marks to Tuesday 17 November 2026.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AttendanceEvaluationTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 17);

@@ -6,17 +6,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
 import org.attendanceroutes.school.TestSchools;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The calculator over a pupil's stored marks and the school's stored calendar. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class AttendanceServiceTest {
 
     @Autowired

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 
 import javax.sql.DataSource;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceUtils;
@@ -34,7 +34,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * these tests pin down that both databases refuse the same things, and on PostgreSQL that the
  * triggers also hold against a concurrent delete, a renumbering and a truncate.
  */
-@SpringBootTest
+@ApplicationTest
 class MarkPupilIntegrityTest {
 
     static final LocalDate DAY = LocalDate.of(2026, 9, 7);

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.attendance.RegisterImport.ImportError;
 import org.attendanceroutes.attendance.RegisterImport.ImportResult;
 import org.attendanceroutes.school.Pupil;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -40,7 +40,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The register import: all or nothing, every bad line named, idempotent, replaced codes recorded. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RegisterImportTest {
 
     static final LocalDate TODAY = LocalDate.of(2026, 11, 17);

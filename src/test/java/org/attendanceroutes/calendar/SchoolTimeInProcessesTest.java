@@ -8,6 +8,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.School;
@@ -22,11 +23,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Timers and due dates in a process resolve through the pupil's school calendar. */
-@SpringBootTest
+@ApplicationTest
 class SchoolTimeInProcessesTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");

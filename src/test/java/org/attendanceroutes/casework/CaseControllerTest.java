@@ -11,6 +11,7 @@ import java.time.LocalDateTime;
 import java.util.Date;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.TestClock;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
@@ -22,13 +23,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /** The cases read API: what a case shows, and what the local authority may not see. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class CaseControllerTest {
 
     @Autowired

@@ -16,6 +16,7 @@ import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.school.Pupil;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -23,14 +24,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 /** The letters API: a case's letters, a letter's PDF, and the print queue staff download and mark posted. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class LettersControllerTest {
 
     @Autowired

@@ -7,7 +7,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import org.attendanceroutes.calendar.DemoCalendar;
-import org.attendanceroutes.routes.RouteProcessCoverage;
+import org.attendanceroutes.routes.RouteTest;
 import org.attendanceroutes.school.SchoolRepository;
 import org.attendanceroutes.school.TestSchools;
 import org.camunda.bpm.engine.ManagementService;
@@ -16,8 +16,6 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The daily evaluation's own paths ({@code attendance-review}): the evening timer and the request
@@ -25,8 +23,7 @@ import org.springframework.context.annotation.Import;
  * routes: the coverage check counts every process a class runs. School 930108 has no pupils, so
  * evaluating it starts nothing.
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class AttendanceReviewPathsTest {
 
     static final String URN = "930108";

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.attendance.RegisterImport;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.calendar.SchoolCalendar;
@@ -31,7 +32,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -42,7 +42,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * 9301...), as the PostgreSQL run shares its database between runs. Friday 23 October 2026 is the
  * last school day of the autumn half term: the half-termly review of route 003.
  */
-@SpringBootTest
+@ApplicationTest
 class AttendanceReviewTest {
 
     static final ZoneId LONDON = ZoneId.of("Europe/London");

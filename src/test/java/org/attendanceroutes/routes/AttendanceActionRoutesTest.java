@@ -47,8 +47,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The paths of the "Attendance action routes" (seeds/000), driven by the pupil's register: the
@@ -57,8 +55,7 @@ import org.springframework.context.annotation.Import;
  * letters hold. Together the paths cover every flow node and sequence flow (the coverage report
  * is under target/process-test-coverage/).
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class AttendanceActionRoutesTest {
 
     static final String ROUTE = "attendance-action-routes";

@@ -36,8 +36,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -45,8 +43,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * the end of Autumn 1 (Friday 23 October 2026) finds the pupil below 90 %; each test then writes
  * the register for the period under review, moves the engine's clock to the next timer and runs it.
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class AttendanceImprovementProcessTest {
 
     static final String KEY = "attendance-improvement-process";

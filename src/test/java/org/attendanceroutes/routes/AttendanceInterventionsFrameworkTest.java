@@ -59,8 +59,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -69,8 +67,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * date, and the tests assert where the route waits, the case's stage, history and outcome, its
  * letters, targets and referral. Together they pass every flow node and sequence flow.
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class AttendanceInterventionsFrameworkTest {
 
     static final String ROUTE = "attendance-interventions-framework";

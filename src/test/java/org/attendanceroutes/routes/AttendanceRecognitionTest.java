@@ -29,16 +29,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The universal tier of seeds/001 for a class with excellent and not excellent attendance: the
  * half-termly letter and reward at 97-100 % only, the termly report to every family at a term's
  * end, and the school's process ending with its academic year.
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class AttendanceRecognitionTest {
 
     static final String URN = "960002";

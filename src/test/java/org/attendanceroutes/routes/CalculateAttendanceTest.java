@@ -8,6 +8,7 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.casework.CaseStatus;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.casework.InterventionCaseRepository;
@@ -23,11 +24,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The calculator as BPMN service tasks call it, in a small test process with a gateway on its figures. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class CalculateAttendanceTest {
 
     static final String PROCESS = "calculate-attendance-test";

@@ -34,8 +34,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 
 /**
  * The graduated response of seeds/001 on its paths: a pupil who recovers after early
@@ -44,8 +42,7 @@ import org.springframework.context.annotation.Import;
  * weekly review, the clock moved to each timer, and the case, its events, targets and letters
  * checked in our tables.
  */
-@SpringBootTest
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class GraduatedAttendanceResponseTest {
 
     static final String ROUTE = "graduated-attendance-response";

@@ -26,6 +26,7 @@ import jakarta.mail.Address;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventRepository;
 import org.attendanceroutes.casework.CaseEventType;
@@ -58,7 +59,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 
 /**
@@ -66,7 +66,7 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
  * the letter; a failing SMTP server is retried by the engine and ends as an incident, the letter
  * stored as not sent; the next task's form links to the letter.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class IssueLetterTest {
 
     @Autowired

@@ -11,6 +11,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Set;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.casework.CaseEvent;
 import org.attendanceroutes.casework.CaseEventRepository;
 import org.attendanceroutes.casework.CaseEventType;
@@ -31,13 +32,12 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The referral step, run by the test route's "Refer to the local authority" service task
  * (src/test/resources/security/role-tasks.bpmn) once the managers' task is completed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class ReferToLocalAuthorityTest {
 
     static final List<String> LOCAL_AUTHORITY = List.of(Role.LOCAL_AUTHORITY.groupId());

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.calendar.DemoCalendar;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.PupilRepository;
@@ -26,7 +27,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -45,7 +45,7 @@ import org.springframework.util.MultiValueMap;
  * watched folders: demo.RedeployChangedFilesTest). Every deployment made here is removed afterwards, as
  * the PostgreSQL run shares one database between tests.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RouteRedeploymentTest {
 
     static final String ROUTE = "attendance-improvement-process";

@@ -46,8 +46,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -59,8 +57,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * Tuesday 19 January and its review falls 6 school weeks later, on Tuesday 9 March (the
  * February half term does not count). Each test's register gives the figures its path needs.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(RouteProcessCoverage.class)
+@RouteTest
 class SupportingAttendanceActionPlanTest {
 
     static final String ROUTE = "supporting-attendance-action-plan";

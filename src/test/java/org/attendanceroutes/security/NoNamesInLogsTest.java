@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
+import org.attendanceroutes.ApplicationTest;
 import org.attendanceroutes.security.RoleTasksRoute.Started;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -20,7 +20,7 @@ import org.springframework.http.HttpStatus;
  * A run of route steps, API calls, refusals and a failing step leaves the pupil's and parent's
  * names, address and email out of the log (ids and UPNs are what logs carry).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 @ExtendWith(OutputCaptureExtension.class)
 class NoNamesInLogsTest {
 

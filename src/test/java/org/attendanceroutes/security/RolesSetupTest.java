@@ -2,6 +2,7 @@ package org.attendanceroutes.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.attendanceroutes.ApplicationTest;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -11,10 +12,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 
 /** The grants and filters each start makes sure of. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ApplicationTest
 class RolesSetupTest {
 
     @Autowired
