@@ -4,9 +4,9 @@ import java.util.Collection;
 import java.util.TreeSet;
 
 import org.attendanceroutes.attendance.RegisterMarksImported;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.impl.interceptor.Command;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.Variables;
 import org.slf4j.Logger;
@@ -45,21 +45,22 @@ public class AttendanceReview {
 
     /**
      * The evaluation of these schools (every school when null). Officers import marks through /api,
-     * whose access rules decide who may; the engine grants them no process starts, so only this start
-     * runs without the engine's check.
+     * whose access rules decide who may; the review itself is the system's, whoever asked for it: it
+     * starts without the user, so neither the engine's authorizations nor its tenant check apply,
+     * and the instance belongs to no school.
      */
     public ProcessInstance start(Collection<String> schoolUrns) {
-        Command<ProcessInstance> start = commandContext -> {
-            commandContext.disableAuthorizationCheck();
-            try {
-                return engine.getRuntimeService().startProcessInstanceByMessage(REQUESTED, schoolUrns == null
-                        ? Variables.createVariables()
-                        : Variables.createVariables().putValue(SchoolsToReview.SCHOOL_URNS, String.join(",", schoolUrns)));
-            } finally {
-                commandContext.enableAuthorizationCheck();
+        IdentityService identity = engine.getIdentityService();
+        Authentication user = identity.getCurrentAuthentication();
+        identity.clearAuthentication();
+        try {
+            return engine.getRuntimeService().startProcessInstanceByMessage(REQUESTED, schoolUrns == null
+                    ? Variables.createVariables()
+                    : Variables.createVariables().putValue(SchoolsToReview.SCHOOL_URNS, String.join(",", schoolUrns)));
+        } finally {
+            if (user != null) {
+                identity.setAuthentication(user);
             }
-        };
-        return ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration()).getCommandExecutorTxRequired()
-                .execute(start);
+        }
     }
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -29,12 +30,15 @@ public class Schools {
     private final PupilRepository pupils;
     private final ContactRepository contacts;
     private final JdbcTemplate jdbc;
+    private final IdentityService identity;
 
-    Schools(SchoolRepository schools, PupilRepository pupils, ContactRepository contacts, JdbcTemplate jdbc) {
+    Schools(SchoolRepository schools, PupilRepository pupils, ContactRepository contacts, JdbcTemplate jdbc,
+            IdentityService identity) {
         this.schools = schools;
         this.pupils = pupils;
         this.contacts = contacts;
         this.jdbc = jdbc;
+        this.identity = identity;
     }
 
     public Optional<School> byId(long schoolId) {
@@ -120,9 +124,12 @@ public class Schools {
         return contacts.findById(contactId);
     }
 
+    /** Saves the school, and creates its tenant (named after it) when it has none: see {@link SchoolTenants}. */
     @Transactional
     public School save(School school) {
-        return schools.save(school);
+        School saved = schools.save(school);
+        SchoolTenants.ensureTenant(identity, saved);
+        return saved;
     }
 
     @Transactional

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -70,7 +71,10 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
                 return;
             }
         }
-        identity.setAuthentication(userId, groupIds);
+        // the user's schools: the engine's tenant check shows them only those schools' instances
+        List<String> tenantIds = identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list()
+                .stream().map(Tenant::getId).toList();
+        identity.setAuthentication(userId, groupIds, tenantIds);
         try {
             chain.doFilter(new AuthenticatedRequest(request, userId, groupIds), response);
         } finally {

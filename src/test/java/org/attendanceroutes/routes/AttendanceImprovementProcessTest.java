@@ -133,7 +133,7 @@ class AttendanceImprovementProcessTest {
                 assertThat(link.getGroupId()).isEqualTo("attendance-managers"));
         assertThat(runtime.getVariable(instance.getId(), "lastLetterLink")).asString().startsWith("/api/letters/");
         assertThat(tasks.getVariable(task.getId(), "caseHistory")).asString().contains("Stage 3");
-        identity.setAuthentication("manager", List.of("attendance-managers"));
+        testSchools.signIn("manager");
         tasks.complete(task.getId(), Map.of("parentAttended", attended, "barriersDiscussed", "Anxiety about lessons",
                 "actionPlan", "Morning check-in with the key worker"));
         identity.clearAuthentication();
@@ -289,7 +289,7 @@ class AttendanceImprovementProcessTest {
         assertThat(instance).isWaitingAt("prepare-referral");
         assertThat(stage(instance)).isEqualTo("Stage 4");
         Task referral = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-        identity.setAuthentication("manager", List.of("attendance-managers"));
+        testSchools.signIn("manager");
         tasks.complete(referral.getId(), Map.of("evidenceAttendanceRecord", true, "evidenceLetters", true,
                 "evidenceMeetings", true, "evidenceTargets", true, "referralReference", "WAS-2027-114",
                 "referralNotes", "Two targets missed after an action plan"));

@@ -18,6 +18,7 @@ import org.attendanceroutes.casework.CaseEventType;
 import org.attendanceroutes.casework.Casework;
 import org.attendanceroutes.casework.InterventionCase;
 import org.attendanceroutes.casework.InterventionCaseRepository;
+import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.security.Role;
 import org.attendanceroutes.security.RoleTasksRoute;
 import org.attendanceroutes.security.RoleTasksRoute.Started;
@@ -40,8 +41,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 @ApplicationTest
 class ReferToLocalAuthorityTest {
 
-    static final List<String> LOCAL_AUTHORITY = List.of(Role.LOCAL_AUTHORITY.groupId());
 
+    @Autowired
+    TestSchools testSchools;
     @Autowired
     RoleTasksRoute route;
     @Autowired
@@ -89,7 +91,7 @@ class ReferToLocalAuthorityTest {
         Started other = route.start();
         completeAsManager(route.taskOf(referred, Role.ATTENDANCE_MANAGERS));
 
-        identity.setAuthentication("la-officer", LOCAL_AUTHORITY);
+        testSchools.signIn("la-officer");
         Set<String> both = Set.of(referred.processInstanceId(), other.processInstanceId());
         assertThat(runtime.createProcessInstanceQuery().processInstanceIds(both).list())
                 .extracting(ProcessInstance::getId).containsExactly(referred.processInstanceId());
@@ -139,7 +141,7 @@ class ReferToLocalAuthorityTest {
     }
 
     private void completeAsManager(String taskId) {
-        identity.setAuthentication("manager", List.of(Role.ATTENDANCE_MANAGERS.groupId()));
+        testSchools.signIn("manager");
         try {
             tasks.complete(taskId);
         } finally {

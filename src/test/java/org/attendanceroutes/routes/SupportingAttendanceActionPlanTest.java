@@ -155,7 +155,7 @@ class SupportingAttendanceActionPlanTest {
 
         // the office records the reason on day 2, as the attendance officer
         at(LocalDate.of(2027, 1, 12), 11, 0);
-        identity.setAuthentication("officer", List.of("attendance-officers"));
+        testSchools.signIn("officer");
         List<String> informed = absenceReasons.received(pupil.getUpn(), "Hospital appointment, letter to follow", true);
         identity.clearAuthentication();
 

@@ -13,6 +13,10 @@ import java.util.List;
 import org.attendanceroutes.calendar.CalendarFile;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
+import org.attendanceroutes.security.Role;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +29,18 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 public class TestSchools {
 
-    private final SchoolRepository schools;
+    private final Schools schools;
     private final PupilRepository pupils;
     private final CalendarService calendars;
+    private final IdentityService identity;
     private final JdbcTemplate jdbc;
 
-    TestSchools(SchoolRepository schools, PupilRepository pupils, CalendarService calendars, JdbcTemplate jdbc) {
+    TestSchools(Schools schools, PupilRepository pupils, CalendarService calendars, IdentityService identity,
+                JdbcTemplate jdbc) {
         this.schools = schools;
         this.pupils = pupils;
         this.calendars = calendars;
+        this.identity = identity;
         this.jdbc = jdbc;
     }
 
@@ -42,17 +49,37 @@ public class TestSchools {
         return school(urn, "attendance-improvement-process", demoCalendar());
     }
 
-    /** The school with this URN, created with the given route and calendar if it does not exist yet. */
+    /**
+     * The school with this URN, created with the given route and calendar if it does not exist yet.
+     * The role users (tutor, officer, ...) are its staff, as a trust's central team is of each of
+     * its schools.
+     */
     @Transactional
     public School school(String urn, String routeKey, CalendarFile calendar) {
-        return schools.findByUrn(urn).orElseGet(() -> {
+        return schools.byUrn(urn).orElseGet(() -> {
             School school = new School(urn, "Test School " + urn, routeKey);
             school.setAddress("1 Test Road", null, "Testtown", "TT1 1TT");
             school.setLetterhead("01632 960000", "office@" + urn + ".example.invalid", "Mrs H. Head", "Mr A. Lead");
             School saved = schools.save(school);
             calendars.replaceYears(saved.getId(), calendar);
+            for (Role role : Role.values()) {
+                if (identity.createUserQuery().userId(role.demoUserId()).memberOfTenant(urn).count() == 0) {
+                    identity.createTenantUserMembership(urn, role.demoUserId());
+                }
+            }
             return saved;
         });
+    }
+
+    /**
+     * Signs the user in to the engine as the application's login does: with their groups (roles)
+     * and their tenants (schools), so the engine's tenant check applies as it does in production.
+     */
+    public void signIn(String userId) {
+        identity.setAuthentication(userId,
+                identity.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList(),
+                identity.createTenantQuery().userMember(userId).includingGroupsOfUser(true).list().stream()
+                        .map(Tenant::getId).toList());
     }
 
     /** The pupil "Test Pupil" with the UPN made of these 12 digits, on roll from {@code admission} to {@code leaving}. */
