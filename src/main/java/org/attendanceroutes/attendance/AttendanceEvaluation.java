@@ -17,7 +17,6 @@ import java.util.concurrent.FutureTask;
 import javax.sql.DataSource;
 
 import org.attendanceroutes.calendar.CalendarService;
-import org.attendanceroutes.system.BulkInsert;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;

@@ -28,7 +28,6 @@ import javax.sql.DataSource;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Upn;
-import org.attendanceroutes.system.BulkInsert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;

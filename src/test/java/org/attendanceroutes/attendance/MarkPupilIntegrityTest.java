@@ -18,7 +18,6 @@ import org.attendanceroutes.school.PupilRepository;
 import org.attendanceroutes.school.School;
 import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Upn;
-import org.attendanceroutes.system.BulkInsert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

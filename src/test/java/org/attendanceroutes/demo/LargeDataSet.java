@@ -13,13 +13,13 @@ import java.util.SplittableRandom;
 
 import javax.sql.DataSource;
 
+import org.attendanceroutes.attendance.BulkInsert;
 import org.attendanceroutes.attendance.RegisterGenerator;
 import org.attendanceroutes.calendar.CalendarFile;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.TestSchools;
 import org.attendanceroutes.school.Upn;
-import org.attendanceroutes.system.BulkInsert;
 
 /**
  * A deterministic data set the size of a local authority, for benchmarks and bulk tests: N

@@ -1,4 +1,4 @@
-package org.attendanceroutes.system;
+package org.attendanceroutes.attendance;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
