@@ -27,6 +27,8 @@ import javax.sql.DataSource;
 
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
+import org.attendanceroutes.school.Schools;
+import org.attendanceroutes.school.Schools.RollEntry;
 import org.attendanceroutes.school.Upn;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -86,12 +88,15 @@ public class RegisterImport {
     private static final Session[] SESSIONS = Session.values();
 
     private final DataSource dataSource;
+    private final Schools schools;
     private final CalendarService calendars;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    RegisterImport(DataSource dataSource, CalendarService calendars, Clock clock, ApplicationEventPublisher events) {
+    RegisterImport(DataSource dataSource, Schools schools, CalendarService calendars, Clock clock,
+                   ApplicationEventPublisher events) {
         this.dataSource = dataSource;
+        this.schools = schools;
         this.calendars = calendars;
         this.clock = clock;
         this.events = events;
@@ -108,7 +113,7 @@ public class RegisterImport {
             errors.nextPhase();
             rows.findRepeatedSessions(errors);
             errors.nextPhase();
-            checkAgainstTheDatabase(connection, rows, errors);
+            checkAgainstTheDatabase(rows, errors);
             if (errors.any()) {
                 log.info("register import by {} refused: {} rows, {} errors", actor, rows.size, errors.total);
                 return new ImportResult(rows.size, 0, 0, 0, errors.firstByLine(), errors.total);
@@ -133,25 +138,16 @@ public class RegisterImport {
     }
 
     /** The pupils of the file's UPNs, and each row's time on roll and school day. */
-    private void checkAgainstTheDatabase(Connection connection, Rows rows, Errors errors) throws SQLException {
-        // one query with the UPNs as an array: a long IN list costs more to plan than to run
-        try (PreparedStatement query = connection.prepareStatement("""
-                select p.id, p.upn, p.school_id, s.urn, p.admission_date, p.leaving_date
-                from pupil p join school s on s.id = p.school_id where p.upn = any (?)""")) {
-            query.setArray(1, connection.createArrayOf("varchar", rows.upns.toArray()));
-            try (ResultSet found = query.executeQuery()) {
-                while (found.next()) {
-                    int index = rows.upnNumbers.get(found.getString(2));
-                    rows.pupilIds[index] = found.getLong(1);
-                    rows.pupils[index] = new RollPupil(found.getLong(3), found.getString(4),
-                            found.getObject(5, LocalDate.class), found.getObject(6, LocalDate.class));
-                }
-            }
+    private void checkAgainstTheDatabase(Rows rows, Errors errors) {
+        for (RollEntry pupil : schools.rollOf(rows.upns)) {
+            int index = rows.upnNumbers.get(pupil.upn());
+            rows.pupilIds[index] = pupil.pupilId();
+            rows.pupils[index] = pupil;
         }
         Map<Long, SchoolCalendar> calendarBySchool = new HashMap<>();
         for (int row = 0; row < rows.size; row++) {
             String upn = rows.upns.get(rows.pupil[row]);
-            RollPupil pupil = rows.pupils[rows.pupil[row]];
+            RollEntry pupil = rows.pupils[rows.pupil[row]];
             LocalDate date = LocalDate.ofEpochDay(rows.epochDay[row]);
             if (pupil == null) {
                 errors.add(rows.line[row], "no pupil with UPN " + upn);
@@ -174,9 +170,6 @@ public class RegisterImport {
                 }
             }
         }
-    }
-
-    private record RollPupil(long schoolId, String urn, LocalDate admission, LocalDate leaving) {
     }
 
     private ImportResult write(Connection connection, Rows rows, String actor) throws SQLException {
@@ -292,7 +285,7 @@ public class RegisterImport {
         /** The schools of the file's pupils (after the check against the database). */
         Set<String> schoolUrns() {
             Set<String> urns = new TreeSet<>();
-            for (RollPupil pupil : pupils) {
+            for (RollEntry pupil : pupils) {
                 if (pupil != null) {
                     urns.add(pupil.urn());
                 }
@@ -309,7 +302,7 @@ public class RegisterImport {
         long lastDay = Long.MIN_VALUE;
         /** After the database check: by UPN number, the pupil's id and roll. */
         long[] pupilIds;
-        RollPupil[] pupils;
+        RollEntry[] pupils;
         /** After the repeated-session check: each session's row. */
         SessionIndex sessions;
 
@@ -374,7 +367,7 @@ public class RegisterImport {
                 errors.add(1, "the file is empty: it needs the header '" + HEADER + "' and a row for each mark");
             }
             rows.pupilIds = new long[rows.upns.size()];
-            rows.pupils = new RollPupil[rows.upns.size()];
+            rows.pupils = new RollEntry[rows.upns.size()];
             return rows;
         }
 
