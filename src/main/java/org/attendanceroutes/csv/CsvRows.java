@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.util.Iterator;
 
 import org.apache.commons.csv.CSVException;
@@ -20,7 +21,7 @@ import org.apache.commons.csv.CSVRecord;
  */
 public final class CsvRows implements Closeable {
 
-    /** The file cannot be read from this line on: its quotes do not pair up. */
+    /** The file cannot be read from this line on: its quotes do not pair up, or it is not UTF-8. */
     public static final class UnreadableLineException extends IOException {
         private final int line;
 
@@ -126,6 +127,14 @@ public final class CsvRows implements Closeable {
     }
 
     private IOException unreadable(IOException cause) {
+        if (cause instanceof CharacterCodingException) {
+            // Every character before the bad bytes has been read (Utf8Reader hands them over first). The
+            // parser then counts the line it is inside, or only the lines before when it stands at a
+            // line's start; either way the bad bytes are no earlier than the row it is reading.
+            long line = Math.max(linesRead + 1, parser.getCurrentLineNumber());
+            return new UnreadableLineException(Math.toIntExact(line),
+                    "the file is not UTF-8: bytes on this line are not UTF-8 characters", cause);
+        }
         if (cause instanceof CSVException) {
             return new UnreadableLineException(Math.toIntExact(linesRead + 1), "a quoted value on this line is not"
                     + " closed, or something other than a comma follows its closing quote", cause);
