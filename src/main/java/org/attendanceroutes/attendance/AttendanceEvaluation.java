@@ -4,19 +4,19 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
 import org.attendanceroutes.calendar.CalendarService;
+import org.attendanceroutes.school.Schools;
+import org.attendanceroutes.school.Schools.RollEntry;
 import org.postgresql.PGConnection;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
@@ -27,8 +27,8 @@ import org.springframework.transaction.annotation.Transactional;
  * time: one pass over the marks of the reporting periods into in-memory registers, then the
  * {@link AttendanceCalculator}, so the figures are the same as {@link AttendanceService}'s.
  *
- * <p>On PostgreSQL the marks stream through binary COPY ({@link MarkCopy}), a whole local
- * authority's in two streams at once; elsewhere through an ordinary query.
+ * <p>On PostgreSQL the marks stream through binary COPY ({@link MarkCopy}); elsewhere through an
+ * ordinary query.
  */
 @Service
 public class AttendanceEvaluation {
@@ -37,8 +37,8 @@ public class AttendanceEvaluation {
     public record PupilSummary(Long pupilId, String upn, Long schoolId, AttendanceSummary summary) {
     }
 
-    /** Where a whole local authority's summaries go, a school at a time. */
-    public interface SchoolSummaries {
+    /** Where the summaries go, a school at a time. */
+    interface SchoolSummaries {
 
         /** The school's summaries, by UPN. */
         void evaluated(Long schoolId, List<PupilSummary> summaries);
@@ -47,14 +47,22 @@ public class AttendanceEvaluation {
         void failed(Long schoolId, RuntimeException reason);
     }
 
+    /** Runs a COPY of marks ({@link MarkCopy#read}) for the evaluation on {@code connection}. */
+    @FunctionalInterface
+    interface MarkCopier {
+        void read(Connection connection, String select, MarkCopy.Sink sink) throws SQLException;
+    }
+
     private static final Session[] SESSIONS = Session.values();
 
     private final DataSource dataSource;
     private final CalendarService calendars;
+    private final Schools roll;
 
-    AttendanceEvaluation(DataSource dataSource, CalendarService calendars) {
+    AttendanceEvaluation(DataSource dataSource, CalendarService calendars, Schools roll) {
         this.dataSource = dataSource;
         this.calendars = calendars;
+        this.roll = roll;
     }
 
     /**
@@ -74,27 +82,23 @@ public class AttendanceEvaluation {
             public void failed(Long school, RuntimeException reason) {
                 throw reason;
             }
-        });
+        }, (connection, select, sink) -> MarkCopy.read(connection.unwrap(PGConnection.class), select, sink));
         return summaries;
     }
 
     /**
-     * The summaries of every school's pupils, handed over a school at a time in the order of the
-     * schools' ids, from one pass over all marks of the reporting periods.
+     * The summaries of the pupils of {@code onlySchool}, or of every school when it is null, handed
+     * over a school at a time in the order of the schools' ids, from one pass over the marks of the
+     * reporting periods; on PostgreSQL the marks come through {@code copier}.
      */
-    @Transactional(readOnly = true)
-    public void evaluateAll(LocalDate today, SchoolSummaries schools) {
-        evaluate(null, today, schools);
-    }
-
-    private void evaluate(Long onlySchool, LocalDate today, SchoolSummaries schools) {
+    void evaluate(Long onlySchool, LocalDate today, SchoolSummaries schools, MarkCopier copier) {
         Connection connection = DataSourceUtils.getConnection(dataSource);
         try {
-            Registers registers = registers(connection, onlySchool, today, schools);
+            Registers registers = registers(onlySchool, today, schools);
             if (registers.pupils.isEmpty()) {
                 return;
             }
-            readMarks(connection, onlySchool, registers);
+            readMarks(connection, onlySchool, registers, copier);
             // pupils come by school: each school's summaries are handed over as soon as they are complete
             List<Pupil> pupils = registers.pupils;
             List<PupilSummary> ofSchool = new ArrayList<>();
@@ -135,40 +139,26 @@ public class AttendanceEvaluation {
         }
     }
 
-    private Registers registers(Connection connection, Long onlySchool, LocalDate today, SchoolSummaries schools)
-            throws SQLException {
+    private Registers registers(Long onlySchool, LocalDate today, SchoolSummaries schools) {
         Registers registers = new Registers();
         Map<Long, ReportingPeriods> periodsBySchool = new HashMap<>();
         Map<Long, RuntimeException> failed = new LinkedHashMap<>();
-        String sql = "select id, upn, school_id, admission_date, leaving_date from pupil"
-                + (onlySchool == null ? "" : " where school_id = ?") + " order by school_id, upn";
         long lastId = Long.MIN_VALUE;
         long firstId = Long.MAX_VALUE;
-        try (PreparedStatement query = connection.prepareStatement(sql)) {
-            if (onlySchool != null) {
-                query.setLong(1, onlySchool);
+        for (RollEntry entry : roll.roll(onlySchool)) {
+            ReportingPeriods periods = periods(entry.schoolId(), today, periodsBySchool, failed);
+            if (periods == null) {
+                continue;
             }
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    long schoolId = rows.getLong(3);
-                    ReportingPeriods periods = periods(schoolId, today, periodsBySchool, failed);
-                    if (periods == null) {
-                        continue;
-                    }
-                    LocalDate admission = rows.getObject(4, LocalDate.class);
-                    LocalDate leaving = rows.getObject(5, LocalDate.class);
-                    SchoolDays days = periods.schoolDays();
-                    if (admission.isAfter(today) || (leaving != null && leaving.isBefore(days.from()))) {
-                        continue;
-                    }
-                    long id = rows.getLong(1);
-                    registers.pupils.add(new Pupil(id, rows.getString(2), schoolId, periods,
-                            new PupilRegister(days, admission, leaving)));
-                    firstId = Math.min(firstId, id);
-                    lastId = Math.max(lastId, id);
-                    registers.from = registers.from == null || days.from().isBefore(registers.from) ? days.from() : registers.from;
-                }
+            SchoolDays days = periods.schoolDays();
+            if (entry.admission().isAfter(today) || (entry.leaving() != null && entry.leaving().isBefore(days.from()))) {
+                continue;
             }
+            registers.pupils.add(new Pupil(entry.pupilId(), entry.upn(), entry.schoolId(), periods,
+                    new PupilRegister(days, entry.admission(), entry.leaving())));
+            firstId = Math.min(firstId, entry.pupilId());
+            lastId = Math.max(lastId, entry.pupilId());
+            registers.from = registers.from == null || days.from().isBefore(registers.from) ? days.from() : registers.from;
         }
         failed.forEach(schools::failed);
         registers.to = today;
@@ -197,9 +187,11 @@ public class AttendanceEvaluation {
         }
     }
 
-    private void readMarks(Connection connection, Long onlySchool, Registers registers) throws SQLException {
+    private void readMarks(Connection connection, Long onlySchool, Registers registers, MarkCopier copier)
+            throws SQLException {
         String where = " where mark_date between DATE '" + registers.from + "' and DATE '" + registers.to + "'"
-                + (onlySchool == null ? "" : " and pupil_id in (select id from pupil where school_id = " + onlySchool + ")");
+                + (onlySchool == null ? "" : " and pupil_id in (" + registers.pupils.stream().map(p -> String.valueOf(p.id))
+                .collect(Collectors.joining(",")) + ")");
         if (!BulkInsert.isPostgres(connection)) {
             try (PreparedStatement query = connection.prepareStatement(
                     "select pupil_id, mark_date, session, code from attendance_mark" + where);
@@ -223,60 +215,6 @@ public class AttendanceEvaluation {
                 register.mark(fromEpochDay + (sessionNumber >> 1), SESSIONS[sessionNumber & 1], code);
             }
         };
-        if (onlySchool != null) {
-            MarkCopy.read(connection.unwrap(PGConnection.class), select, sink);
-        } else {
-            readInHalves(select, sink);
-        }
-    }
-
-    /**
-     * The whole table in two streams at once, one a half of its pages, so that both cores work:
-     * two connections in one snapshot (exported by the first), so a mark that an import rewrites
-     * meanwhile is read exactly once.
-     */
-    private void readInHalves(String select, MarkCopy.Sink sink) throws SQLException {
-        try (Connection first = dataSource.getConnection(); Connection second = dataSource.getConnection()) {
-            String snapshot;
-            long half;
-            beginRepeatableRead(first);
-            try (Statement statement = first.createStatement();
-                 ResultSet rows = statement.executeQuery("select pg_export_snapshot(),"
-                         + " pg_relation_size('attendance_mark') / current_setting('block_size')::int / 2")) {
-                rows.next();
-                snapshot = rows.getString(1);
-                half = rows.getLong(2);
-            }
-            beginRepeatableRead(second);
-            try (Statement statement = second.createStatement()) {
-                statement.execute("set transaction snapshot '" + snapshot + "'");
-            }
-            FutureTask<Void> secondHalf = new FutureTask<>(() -> {
-                MarkCopy.read(second.unwrap(PGConnection.class), select + " and ctid >= '(" + half + ",0)'::tid", sink);
-                return null;
-            });
-            Thread thread = new Thread(secondHalf, "attendance-evaluation-copy");
-            thread.start();
-            MarkCopy.read(first.unwrap(PGConnection.class), select + " and ctid < '(" + half + ",0)'::tid", sink);
-            try {
-                secondHalf.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while reading register marks", e);
-            } catch (ExecutionException e) {
-                if (e.getCause() instanceof SQLException sql) {
-                    throw sql;
-                }
-                throw new IllegalStateException("could not read register marks", e.getCause());
-            }
-            first.commit();
-            second.commit();
-        }
-    }
-
-    private static void beginRepeatableRead(Connection connection) throws SQLException {
-        connection.setAutoCommit(false);
-        connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        connection.setReadOnly(true);
+        copier.read(connection, select, sink);
     }
 }

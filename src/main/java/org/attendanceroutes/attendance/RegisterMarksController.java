@@ -2,12 +2,11 @@ package org.attendanceroutes.attendance;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
+import java.io.Reader;
 import java.security.Principal;
 
 import org.attendanceroutes.attendance.RegisterImport.ImportResult;
+import org.attendanceroutes.csv.Utf8Reader;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,8 +34,7 @@ class RegisterMarksController {
     }
 
     /** The format is UTF-8 whatever the request says; bytes that are not UTF-8 are an error, not a guess. */
-    static InputStreamReader utf8(InputStream in) {
-        return new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
+    static Reader utf8(InputStream in) {
+        return new Utf8Reader(in);
     }
 }

@@ -1,6 +1,5 @@
 package org.attendanceroutes.calendar;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.time.LocalDate;
@@ -12,8 +11,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.attendanceroutes.csv.CsvRows;
+
 /**
- * The calendar file format (CSV, UTF-8), one line a half term or a closure:
+ * The calendar file format (CSV, UTF-8), one row a half term or a closure:
  *
  * <pre>
  * academic_year,kind,start,end,description
@@ -24,8 +25,9 @@ import java.util.TreeSet;
  *
  * {@code kind} is a half term ({@code AUTUMN_1} ... {@code SUMMER_2}) or a closure
  * ({@code INSET_DAY}, {@code BANK_HOLIDAY}, {@code CLOSURE}); a closure's {@code end} may be left
- * empty for a single day. Blank lines and lines starting with {@code #} are ignored.
- * A file with any bad line is refused whole, each error naming its line.
+ * empty for a single day. A value holding a comma is quoted, as spreadsheets do:
+ * {@code 2026-27,CLOSURE,2026-12-07,,"Boiler repair, heating off"}. Blank lines and lines starting
+ * with {@code #} are ignored. A file with any bad line is refused whole, each error naming its line.
  */
 public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure> closures) {
 
@@ -64,25 +66,21 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
         List<String> errors = new ArrayList<>();
         List<HalfTermSpan> halfTerms = new ArrayList<>();
         Map<LocalDate, Closure> closures = new LinkedHashMap<>();
-        BufferedReader reader = new BufferedReader(source);
-        String line;
-        int number = 0;
         boolean headerSeen = false;
-        while ((line = reader.readLine()) != null) {
-            number++;
-            String trimmed = line.strip();
-            if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-                continue;
-            }
-            if (!headerSeen) {
-                headerSeen = true;
-                if (!trimmed.replace("\uFEFF", "").equalsIgnoreCase(HEADER)) {
-                    errors.add("line " + number + ": the header must be '" + HEADER + "'");
-                    break;
+        try (CsvRows rows = CsvRows.withComments(source)) {
+            while (rows.next()) {
+                if (!headerSeen) {
+                    headerSeen = true;
+                    if (!rows.hasColumns(HEADER)) {
+                        errors.add("line " + rows.line() + ": the header must be '" + HEADER + "'");
+                        break;
+                    }
+                    continue;
                 }
-                continue;
+                parseLine(rows, halfTerms, closures, errors);
             }
-            parseLine(number, trimmed, halfTerms, closures, errors);
+        } catch (CsvRows.UnreadableLineException e) {
+            errors.add("line " + e.line() + ": " + e.getMessage());
         }
         if (!headerSeen) {
             errors.add("the file is empty: it needs the header '" + HEADER + "' and at least one half term");
@@ -104,22 +102,24 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
         return new CalendarFile(List.copyOf(halfTerms), closures);
     }
 
-    private static void parseLine(int number, String line, List<HalfTermSpan> halfTerms,
-                                  Map<LocalDate, Closure> closures, List<String> errors) {
-        String[] cells = line.split(",", -1);
-        if (cells.length < 4 || cells.length > 5) {
-            errors.add("line " + number + ": expected 5 columns (" + HEADER + "), found " + cells.length);
+    private static void parseLine(CsvRows row, List<HalfTermSpan> halfTerms, Map<LocalDate, Closure> closures,
+                                  List<String> errors) {
+        int number = row.line();
+        if (row.size() < 4 || row.size() > 5) {
+            errors.add("line " + number + ": expected 5 columns (" + HEADER + "), found " + row.size());
             return;
         }
-        String year = cells[0].strip();
-        String kind = cells[1].strip().toUpperCase();
-        String description = cells.length == 5 ? cells[4].strip() : "";
+        String year = row.value(0);
+        String kindText = row.value(1);
+        String kind = kindText.toUpperCase();
+        String endText = row.value(3);
+        String description = row.size() == 5 ? row.value(4) : "";
         if (!year.matches("\\d{4}-\\d{2}")) {
             errors.add("line " + number + ": academic year '" + year + "' is not of the form 2026-27");
             return;
         }
-        LocalDate start = date(number, "start", cells[2].strip(), errors);
-        LocalDate end = cells[3].isBlank() ? start : date(number, "end", cells[3].strip(), errors);
+        LocalDate start = date(number, "start", row.value(2), errors);
+        LocalDate end = endText.isEmpty() ? start : date(number, "end", endText, errors);
         if (start == null || end == null) {
             return;
         }
@@ -128,7 +128,7 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
             return;
         }
         if (kind.matches("(AUTUMN|SPRING|SUMMER)_[12]")) {
-            if (cells[3].isBlank()) {
+            if (endText.isEmpty()) {
                 errors.add("line " + number + ": half term " + kind + " needs an end date");
                 return;
             }
@@ -140,7 +140,7 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
         try {
             closureKind = ClosureKind.valueOf(kind);
         } catch (IllegalArgumentException e) {
-            errors.add("line " + number + ": unknown kind '" + cells[1].strip()
+            errors.add("line " + number + ": unknown kind '" + kindText
                     + "'; use AUTUMN_1 ... SUMMER_2, INSET_DAY, BANK_HOLIDAY or CLOSURE");
             return;
         }

@@ -102,6 +102,16 @@ public class Schools {
                 row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class)));
     }
 
+    /** The roll of a school, or of every school when {@code schoolId} is null: by school, then UPN. */
+    public List<RollEntry> roll(Long schoolId) {
+        return jdbc.query("""
+                select p.id, p.upn, p.school_id, s.urn, p.admission_date, p.leaving_date
+                from pupil p join school s on s.id = p.school_id""" + (schoolId == null ? "" : " where p.school_id = ?")
+                + " order by p.school_id, p.upn", (row, number) -> new RollEntry(row.getLong(1), row.getString(2),
+                row.getLong(3), row.getString(4), row.getObject(5, LocalDate.class), row.getObject(6, LocalDate.class)),
+                schoolId == null ? new Object[0] : new Object[]{schoolId});
+    }
+
     /** The ids of the school's pupils, whoever is on roll: their cases and marks stay theirs. */
     public List<Long> pupilIds(long schoolId) {
         return jdbc.queryForList("select id from pupil where school_id = ? order by id", Long.class, schoolId);

@@ -38,6 +38,8 @@ class AttendanceEvaluationTest {
     @Autowired
     AttendanceEvaluation evaluation;
     @Autowired
+    AuthorityEvaluation authority;
+    @Autowired
     AttendanceService attendance;
     @Autowired
     SchoolRepository schools;
@@ -78,7 +80,7 @@ class AttendanceEvaluationTest {
     @Test
     void theWholeAuthorityInOnePassGivesTheSameSummaries() {
         Map<Long, List<PupilSummary>> all = new HashMap<>();
-        evaluation.evaluateAll(TODAY, new SchoolSummaries() {
+        authority.evaluateAll(TODAY, new SchoolSummaries() {
             @Override
             public void evaluated(Long schoolId, List<PupilSummary> summaries) {
                 all.put(schoolId, summaries);
@@ -116,7 +118,7 @@ class AttendanceEvaluationTest {
     void aSchoolWhoseCalendarDoesNotReachTodayIsReportedAndTheOthersGoOn() {
         LocalDate beyond = LocalDate.of(2028, 9, 10);
         Map<Long, String> failures = new HashMap<>();
-        evaluation.evaluateAll(beyond, new SchoolSummaries() {
+        authority.evaluateAll(beyond, new SchoolSummaries() {
             @Override
             public void evaluated(Long schoolId, List<PupilSummary> summaries) {
             }

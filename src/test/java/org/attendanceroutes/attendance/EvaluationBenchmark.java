@@ -27,7 +27,7 @@ public final class EvaluationBenchmark {
         try (ConfigurableApplicationContext context = BenchmarkContext.start(args)) {
             BenchmarkDataSet.ensureLoaded(context);
             JdbcTemplate jdbc = context.getBean(JdbcTemplate.class);
-            AttendanceEvaluation evaluation = context.getBean(AttendanceEvaluation.class);
+            AuthorityEvaluation evaluation = context.getBean(AuthorityEvaluation.class);
             LocalDate today = BenchmarkDataSet.TODAY;
             // what autovacuum does to a table at rest: statistics, hint bits, the visibility map
             jdbc.execute("vacuum analyze attendance_mark");

@@ -71,6 +71,21 @@ class CalendarApiTest {
     }
 
     @Test
+    void aClosureWhoseQuotedDescriptionHoldsACommaIsLoaded() {
+        ResponseEntity<Map> response = put("""
+                academic_year,kind,start,end,description
+                2026-27,AUTUMN_1,2026-09-01,2026-10-23,
+                2026-27,AUTUMN_2,2026-11-02,2026-12-18,
+                2026-27,CLOSURE,2026-12-07,,"Boiler repair, heating off"
+                """);
+
+        assertThat(response.getStatusCode()).as(String.valueOf(response.getBody())).isEqualTo(HttpStatus.OK);
+        assertThat(calendars.calendarFor(schoolId).isSchoolDay(java.time.LocalDate.of(2026, 12, 7))).isFalse();
+        assertThat(jdbc.queryForObject("select description from calendar_closure where school_id = ? and closure_date = ?",
+                String.class, schoolId, java.time.LocalDate.of(2026, 12, 7))).isEqualTo("Boiler repair, heating off");
+    }
+
+    @Test
     void aBadFileIsRefusedWithItsLinesAndChangesNothing() {
         int before = calendars.calendarFor(schoolId).halfTerms().size();
         ResponseEntity<Map> response = put("""

@@ -71,4 +71,35 @@ class CalendarFileTest {
                 2026-27,AUTUMN_2,2026-10-20,2026-12-18,
                 """)).errors()).containsExactly("Autumn 2 2026-27 overlaps Autumn 1 2026-27");
     }
+
+    @Test
+    void aQuotedDescriptionMayHoldCommasQuotesAndLineBreaks() throws IOException {
+        CalendarFile file = parse("""
+                academic_year,kind,start,end,description
+                2026-27,AUTUMN_1,2026-09-01,2026-10-23,
+                2026-27,AUTUMN_2,2026-11-02,2026-12-18,
+                2026-27,CLOSURE,2026-12-07,,"Boiler repair, heating off"
+                2026-27,INSET_DAY,2026-09-01,,"The ""new"" curriculum,
+                day one"
+                """);
+
+        assertThat(file.closures().get(LocalDate.of(2026, 12, 7)))
+                .isEqualTo(new CalendarFile.Closure(ClosureKind.CLOSURE, "Boiler repair, heating off"));
+        assertThat(file.closures().get(LocalDate.of(2026, 9, 1)).description())
+                .isEqualTo("The \"new\" curriculum,\nday one");
+    }
+
+    @Test
+    void linesAreNumberedAsInTheFileAfterAQuotedLineBreakAndAComment() {
+        CalendarFile.InvalidCalendarException refused = catchThrowableOfType(CalendarFile.InvalidCalendarException.class,
+                () -> parse("\uFEFFacademic_year,kind,start,end,description\r\n"
+                        + "2026-27,AUTUMN_1,2026-09-01,2026-10-23,\"First half,\r\nof the autumn\"\r\n"
+                        + "# the closures\r\n"
+                        + "2026-27,CLOSURE,2026-12-07,,\"Boiler, again\",extra\r\n"
+                        + "2026-27,CLOSURE,\"2026-12-08\r\n"));
+        assertThat(refused.errors()).containsExactly(
+                "line 5: expected 5 columns (academic_year,kind,start,end,description), found 6",
+                "line 6: a quoted value on this line is not closed, or something other than a comma follows its"
+                        + " closing quote");
+    }
 }
