@@ -4,8 +4,6 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.attendanceroutes.attendance.RegisterImportCommand;
-import org.attendanceroutes.EngineClock;
 import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
@@ -27,13 +25,16 @@ public class AttendanceRoutesApplication {
     }
 
     public static void main(String[] args) {
-        (RegisterImportCommand.requested(args) ? withoutServer()
-                : new SpringApplication(AttendanceRoutesApplication.class)).run(args);
+        SpringApplication.run(AttendanceRoutesApplication.class, args);
     }
 
     /** The application for a job run from the command line beside the server: no web server, no job executor. */
     public static SpringApplication withoutServer() {
-        SpringApplication application = new SpringApplication(AttendanceRoutesApplication.class);
+        return withoutServer(new SpringApplication(AttendanceRoutesApplication.class));
+    }
+
+    /** {@code application} as a job run from the command line beside the server starts. */
+    public static SpringApplication withoutServer(SpringApplication application) {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
                 // the engine's REST API needs the web server
