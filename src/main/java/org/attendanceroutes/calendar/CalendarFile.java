@@ -12,6 +12,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.attendanceroutes.BadInputException;
+
 /**
  * The calendar file format (CSV, UTF-8), one line a half term or a closure:
  *
@@ -34,7 +36,8 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
     public record Closure(ClosureKind kind, String description) {
     }
 
-    public static class InvalidCalendarException extends IllegalArgumentException {
+    /** Every bad line of the file: the API answers with them as {@code errors}. */
+    public static class InvalidCalendarException extends BadInputException {
         private final List<String> errors;
 
         public InvalidCalendarException(List<String> errors) {
@@ -44,6 +47,11 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
 
         public List<String> errors() {
             return errors;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("errors", errors);
         }
     }
 
