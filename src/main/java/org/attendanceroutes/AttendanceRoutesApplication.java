@@ -4,18 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/**
- * The process application: routes in {@code processes/} and forms in {@code forms/} are deployed
- * from {@code META-INF/processes.xml}, so unchanged files create no new definition versions.
- */
+/** The application; the routes and forms it deploys are its process application, {@link ProcessApplication}. */
 @SpringBootApplication
-@EnableProcessApplication("attendance-routes")
 public class AttendanceRoutesApplication {
 
     /** Today, as every route, figure and letter sees it: the engine's clock. */

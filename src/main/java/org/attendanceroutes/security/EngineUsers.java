@@ -1,0 +1,61 @@
+package org.attendanceroutes.security;
+
+import java.util.Collection;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * Logins against the engine's users. The engine checks the password, so its login throttling
+ * holds: after wrong passwords it refuses the user for a while, even the right password. A
+ * user's Camunda groups are their roles ({@code ROLE_} and the group id, as Spring Security's
+ * {@code hasRole} and the servlet API's {@code isUserInRole} expect them).
+ */
+final class EngineUsers implements AuthenticationProvider {
+
+    private static final Logger log = LoggerFactory.getLogger(EngineUsers.class);
+    private static final String ROLE = "ROLE_";
+
+    private final IdentityService identity;
+
+    EngineUsers(IdentityService identity) {
+        this.identity = identity;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication login) {
+        String userId = login.getName();
+        if (!(login.getCredentials() instanceof String password && identity.checkPassword(userId, password))) {
+            log.info("refused login of user {}", userId);
+            throw new BadCredentialsException("unknown user or wrong password");
+        }
+        return loggedIn(userId);
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    /** The user, logged in with the roles of the groups they are in now. */
+    Authentication loggedIn(String userId) {
+        List<GrantedAuthority> roles = identity.createGroupQuery().groupMember(userId).list().stream()
+                .map(Group::getId).<GrantedAuthority>map(groupId -> new SimpleGrantedAuthority(ROLE + groupId)).toList();
+        return UsernamePasswordAuthenticationToken.authenticated(userId, null, roles);
+    }
+
+    /** The Camunda groups behind roles: a logged-in user's, or those a rule asks for. */
+    static List<String> groupIds(Collection<? extends GrantedAuthority> roles) {
+        return roles.stream().map(GrantedAuthority::getAuthority)
+                .filter(authority -> authority.startsWith(ROLE)).map(role -> role.substring(ROLE.length())).toList();
+    }
+}
