@@ -25,15 +25,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 import org.springframework.web.util.UrlPathHelper;
 
 /**
- * The APIs' answer to a caller without a login (401, with the Basic challenge) or without a role
- * the call needs (403, naming the call and the roles it is for), and to a path spelled another
+ * The APIs' answer to a caller without a login (401, with the Basic challenge; 503 when the
+ * engine cannot check one) or without a role the call needs (403, naming the call and the roles
+ * it is for), and to a path spelled another
  * way than plainly ({@code /api/./register-marks}, {@code /api//register-marks}: 403 for
  * anyone, before any rule could be fooled by it). The refusal is handed to Spring MVC's exception
  * handling, so it is a problem detail like every other error of the API.
  */
 final class ApiRefusals implements AuthenticationEntryPoint, AccessDeniedHandler, RequestRejectedHandler {
 
-    static final String CHALLENGE = "Basic realm=\"Attendance Routes\", charset=\"UTF-8\"";
+    private static final String CHALLENGE = "Basic realm=\"Attendance Routes\", charset=\"UTF-8\"";
 
     private static final Logger log = LoggerFactory.getLogger(ApiRefusals.class);
 
@@ -47,6 +48,9 @@ final class ApiRefusals implements AuthenticationEntryPoint, AccessDeniedHandler
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException refusal) {
         if (refusal instanceof InternalAuthenticationServiceException) {
             log.error("could not check a login on {}", request.getRequestURI(), refusal);
+            refuse(request, response, HttpStatus.SERVICE_UNAVAILABLE, "the login could not be checked: try again later",
+                    refusal);
+            return;
         }
         response.setHeader(HttpHeaders.WWW_AUTHENTICATE, CHALLENGE);
         refuse(request, response, HttpStatus.UNAUTHORIZED, refusal instanceof BadCredentialsException

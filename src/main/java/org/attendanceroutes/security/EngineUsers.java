@@ -4,11 +4,13 @@ import java.util.Collection;
 import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -34,11 +36,20 @@ final class EngineUsers implements AuthenticationProvider {
     @Override
     public Authentication authenticate(Authentication login) {
         String userId = login.getName();
-        if (!(login.getCredentials() instanceof String password && identity.checkPassword(userId, password))) {
+        if (!(login.getCredentials() instanceof String password && checkPassword(userId, password))) {
             log.info("refused login of user {}", userId);
             throw new BadCredentialsException("unknown user or wrong password");
         }
         return loggedIn(userId);
+    }
+
+    /** The engine's check; its failure (a database out of reach) is not a wrong password. */
+    private boolean checkPassword(String userId, String password) {
+        try {
+            return identity.checkPassword(userId, password);
+        } catch (ProcessEngineException failure) {
+            throw new InternalAuthenticationServiceException("the engine could not check the password", failure);
+        }
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.GroupQuery;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
@@ -150,6 +151,16 @@ class ApiSecurityRulesTest {
                 .with(httpBasic("tutor", "wrong")));
         assertThat(wrong.getStatus()).isEqualTo(401);
         assertThat(detail(wrong)).isEqualTo("unknown user or wrong password");
+    }
+
+    @Test
+    void aLoginTheEngineCannotCheckIsNoWrongPassword() throws Exception {
+        when(identity.checkPassword("tutor", "right")).thenThrow(new ProcessEngineException("db-internal-7 is down"));
+        MockHttpServletResponse unchecked = perform(request(HttpMethod.GET, "/api/letters/print-queue")
+                .with(httpBasic("tutor", "right")));
+        assertThat(unchecked.getStatus()).isEqualTo(503);
+        assertThat(unchecked.getHeader(HttpHeaders.WWW_AUTHENTICATE)).isNull();
+        assertThat(detail(unchecked)).isEqualTo("the login could not be checked: try again later");
     }
 
     @Test
