@@ -34,6 +34,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Every controller's refusals through HTTP, with the real services and data: each is
@@ -45,7 +46,7 @@ import org.springframework.http.ResponseEntity;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ApiProblemsTest {
 
-    /** A school no calendar was loaded for. */
+    /** A school no calendar was loaded for, there during this class only. */
     static final String NO_CALENDAR = "950002";
     static final String BAD_CALENDAR = """
             academic_year,kind,start,end,description
@@ -74,6 +75,8 @@ class ApiProblemsTest {
     LetterFixtures letters;
     @Autowired
     LetterIssuing issuing;
+    @Autowired
+    JdbcTemplate jdbc;
 
     RoleTasksRoute.Started notReferred;
     String pupilWithoutCalendar;
@@ -98,8 +101,13 @@ class ApiProblemsTest {
                 "test-" + UUID.randomUUID(), null)).get(0).getId();
     }
 
+    /** Other tests evaluate every school, and a school without a calendar would stop them. */
     @AfterAll
-    void resetTheClock() {
+    void removeTheSchoolWithoutACalendarAndResetTheClock() {
+        jdbc.update("delete from contact where pupil_id in (select p.id from pupil p join school s on s.id = p.school_id"
+                + " where s.urn = ?)", NO_CALENDAR);
+        jdbc.update("delete from pupil where school_id in (select id from school where urn = ?)", NO_CALENDAR);
+        jdbc.update("delete from school where urn = ?", NO_CALENDAR);
         ClockUtil.reset();
     }
 
