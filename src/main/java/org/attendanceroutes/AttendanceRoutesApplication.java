@@ -4,20 +4,13 @@ import java.time.Clock;
 import java.time.ZoneId;
 import java.util.Map;
 
-import org.attendanceroutes.attendance.RegisterImportCommand;
-import org.attendanceroutes.EngineClock;
-import org.camunda.bpm.spring.boot.starter.annotation.EnableProcessApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 
-/**
- * The process application: routes in {@code processes/} and forms in {@code forms/} are deployed
- * from {@code META-INF/processes.xml}, so unchanged files create no new definition versions.
- */
+/** The application; the routes and forms it deploys are its process application, {@link ProcessApplication}. */
 @SpringBootApplication
-@EnableProcessApplication("attendance-routes")
 public class AttendanceRoutesApplication {
 
     /** Today, as every route, figure and letter sees it: the engine's clock. */
@@ -27,13 +20,16 @@ public class AttendanceRoutesApplication {
     }
 
     public static void main(String[] args) {
-        (RegisterImportCommand.requested(args) ? withoutServer()
-                : new SpringApplication(AttendanceRoutesApplication.class)).run(args);
+        SpringApplication.run(AttendanceRoutesApplication.class, args);
     }
 
     /** The application for a job run from the command line beside the server: no web server, no job executor. */
     public static SpringApplication withoutServer() {
-        SpringApplication application = new SpringApplication(AttendanceRoutesApplication.class);
+        return withoutServer(new SpringApplication(AttendanceRoutesApplication.class));
+    }
+
+    /** {@code application} as a job run from the command line beside the server starts. */
+    public static SpringApplication withoutServer(SpringApplication application) {
         application.setWebApplicationType(WebApplicationType.NONE);
         application.setDefaultProperties(Map.of("camunda.bpm.job-execution.enabled", "false",
                 // the engine's REST API needs the web server

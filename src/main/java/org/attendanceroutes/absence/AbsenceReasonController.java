@@ -1,12 +1,9 @@
 package org.attendanceroutes.absence;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 
-import org.springframework.http.HttpStatus;
+import org.attendanceroutes.BadInputException;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -37,25 +34,10 @@ class AbsenceReasonController {
             produces = MediaType.APPLICATION_JSON_VALUE)
     ReasonReceived record(@PathVariable String upn, @RequestBody ReasonRequest request) {
         if (request.explainsAbsence() == null) {
-            throw new IllegalArgumentException("explainsAbsence: say (true or false) whether the reason explains"
+            throw new BadInputException("explainsAbsence: say (true or false) whether the reason explains"
                     + " the absence");
         }
         return new ReasonReceived(upn, request.explainsAbsence(),
                 reasons.received(upn, request.reason(), request.explainsAbsence()));
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ProblemDetail badRequest(IllegalArgumentException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ProblemDetail notFound(NoSuchElementException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
-    }
-
-    @ExceptionHandler(AbsenceReasons.NoRouteWaiting.class)
-    ProblemDetail conflict(AbsenceReasons.NoRouteWaiting e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 }

@@ -1,8 +1,10 @@
 package org.attendanceroutes.absence;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 
+import org.attendanceroutes.BadInputException;
+import org.attendanceroutes.ConflictException;
+import org.attendanceroutes.NotFoundException;
 import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -45,25 +47,23 @@ public class AbsenceReasons {
      * Gives the reason to the pupil's routes waiting for one.
      *
      * @return the ids of the route instances that received it
-     * @throws IllegalArgumentException for a bad UPN or a missing or overlong reason
-     * @throws NoSuchElementException when no pupil has the UPN
+     * @throws BadInputException for a bad UPN or a missing or overlong reason
+     * @throws NotFoundException when no pupil has the UPN
      * @throws NoRouteWaiting when none of the pupil's routes waits for a reason
      */
     @Transactional
     public List<String> received(String upn, String reason, boolean explainsAbsence) {
         String problem = Upn.problem(upn);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new BadInputException(problem);
         }
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("reason: give the reason the parent or carer gave for the absence");
+            throw new BadInputException("reason: give the reason the parent or carer gave for the absence");
         }
         if (reason.length() > MAX_REASON) {
-            throw new IllegalArgumentException("reason: at most " + MAX_REASON + " characters, not " + reason.length());
+            throw new BadInputException("reason: at most " + MAX_REASON + " characters, not " + reason.length());
         }
-        if (schools.pupilByUpn(upn).isEmpty()) {
-            throw new NoSuchElementException("no pupil with UPN " + upn);
-        }
+        schools.pupilWithUpn(upn); // an unknown pupil is refused before any route is asked
         List<String> instances = correlate(upn, reason.strip(), explainsAbsence).stream()
                 .map(result -> result.getExecution().getProcessInstanceId()).distinct().toList();
         if (instances.isEmpty()) {
@@ -76,7 +76,7 @@ public class AbsenceReasons {
     }
 
     /** None of the pupil's routes waits for a reason: the reason changes nothing. */
-    public static final class NoRouteWaiting extends RuntimeException {
+    public static final class NoRouteWaiting extends ConflictException {
         NoRouteWaiting(String message) {
             super(message);
         }

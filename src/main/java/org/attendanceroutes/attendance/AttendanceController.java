@@ -3,6 +3,7 @@ package org.attendanceroutes.attendance;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.attendanceroutes.BadInputException;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
@@ -39,7 +40,7 @@ class AttendanceController {
                                @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         String problem = Upn.problem(upn);
         if (problem != null) {
-            throw new IllegalArgumentException(problem);
+            throw new BadInputException(problem);
         }
         Pupil pupil = schools.pupilWithUpn(upn);
         LocalDate today = LocalDate.now(clock);

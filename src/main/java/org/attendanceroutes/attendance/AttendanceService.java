@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.attendanceroutes.BadInputException;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Pupil;
@@ -43,7 +44,7 @@ public class AttendanceService {
     @Transactional(readOnly = true)
     public AttendanceFigures figures(Long pupilId, LocalDate from, LocalDate to) {
         if (to.isBefore(from)) {
-            throw new IllegalArgumentException("to (" + to + ") is before from (" + from + ")");
+            throw new BadInputException("to (" + to + ") is before from (" + from + ")");
         }
         Pupil pupil = pupil(pupilId);
         LocalDate today = LocalDate.now(clock);
@@ -115,7 +116,7 @@ public class AttendanceService {
     /** School days are only known inside the calendar: figures beyond it would silently count nothing. */
     private static void requireInCalendar(SchoolCalendar calendar, String what, LocalDate date) {
         if (date.isBefore(calendar.firstDay()) || date.isAfter(calendar.lastDay())) {
-            throw new IllegalArgumentException(what + " (" + date + ") is outside the school's calendar, which runs from "
+            throw new BadInputException(what + " (" + date + ") is outside the school's calendar, which runs from "
                     + calendar.firstDay() + " to " + calendar.lastDay());
         }
     }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.attendanceroutes.ConflictException;
 import org.attendanceroutes.calendar.CalendarService;
 import org.attendanceroutes.calendar.SchoolCalendar;
 import org.attendanceroutes.school.Schools;
@@ -119,7 +120,7 @@ public class RegisterImport {
             return result;
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw new IllegalStateException("another import wrote marks for the same sessions meanwhile:"
+                throw new ConflictException("another import wrote marks for the same sessions meanwhile:"
                         + " nothing was imported; import the file again", e);
             }
             throw new IllegalStateException("the register import failed and imported nothing: " + e.getMessage(), e);

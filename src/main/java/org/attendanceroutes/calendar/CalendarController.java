@@ -4,25 +4,21 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 
 import org.attendanceroutes.school.School;
 import org.attendanceroutes.school.Schools;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A school's calendar over HTTP: read it as JSON, or replace academic years with a calendar file
- * (the CSV format in the README). A file with any bad line changes nothing.
+ * (the CSV format in the README). A file with any bad line changes nothing, and the answer (400)
+ * lists every bad line.
  */
 @RestController
 @RequestMapping("/api/schools/{urn}/calendar")
@@ -47,7 +43,7 @@ class CalendarController {
 
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     CalendarView read(@PathVariable String urn) {
-        School school = school(urn);
+        School school = schools.withUrn(urn);
         SchoolCalendar calendar = calendars.calendarFor(school.getId());
         return new CalendarView(urn,
                 calendar.halfTerms().stream().map(h -> new HalfTermView(h.academicYear(), h.term(), h.half(),
@@ -57,19 +53,9 @@ class CalendarController {
 
     @PutMapping(consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
     CalendarView replace(@PathVariable String urn, @RequestBody String csv) throws IOException {
-        School school = school(urn);
+        School school = schools.withUrn(urn);
         calendars.replaceYears(school.getId(), CalendarFile.parse(new StringReader(csv)));
         return read(urn);
     }
 
-    @ExceptionHandler(CalendarFile.InvalidCalendarException.class)
-    ResponseEntity<Map<String, Object>> invalid(CalendarFile.InvalidCalendarException e) {
-        return ResponseEntity.badRequest().body(Map.of("message", "the calendar file was refused; nothing changed",
-                "errors", e.errors()));
-    }
-
-    private School school(String urn) {
-        return schools.byUrn(urn).orElseThrow(() ->
-                new ResponseStatusException(HttpStatus.NOT_FOUND, "no school with URN " + urn));
-    }
 }

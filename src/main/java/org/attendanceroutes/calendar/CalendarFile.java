@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.attendanceroutes.BadInputException;
 import org.attendanceroutes.csv.CsvRows;
 
 /**
@@ -36,7 +37,8 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
     public record Closure(ClosureKind kind, String description) {
     }
 
-    public static class InvalidCalendarException extends IllegalArgumentException {
+    /** Every bad line of the file: the API answers with them as {@code errors}. */
+    public static class InvalidCalendarException extends BadInputException {
         private final List<String> errors;
 
         public InvalidCalendarException(List<String> errors) {
@@ -46,6 +48,11 @@ public record CalendarFile(List<HalfTermSpan> halfTerms, Map<LocalDate, Closure>
 
         public List<String> errors() {
             return errors;
+        }
+
+        @Override
+        public Map<String, Object> properties() {
+            return Map.of("errors", errors);
         }
     }
 

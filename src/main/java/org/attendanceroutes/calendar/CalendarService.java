@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.attendanceroutes.ConflictException;
+import org.attendanceroutes.school.School;
+import org.attendanceroutes.school.Schools;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -20,14 +23,16 @@ public class CalendarService {
 
     private final CalendarHalfTermRepository halfTerms;
     private final CalendarClosureRepository closures;
+    private final Schools schools;
     private final Map<Long, SchoolCalendar> cache = new ConcurrentHashMap<>();
 
-    CalendarService(CalendarHalfTermRepository halfTerms, CalendarClosureRepository closures) {
+    CalendarService(CalendarHalfTermRepository halfTerms, CalendarClosureRepository closures, Schools schools) {
         this.halfTerms = halfTerms;
         this.closures = closures;
+        this.schools = schools;
     }
 
-    /** The school's calendar; refused when the school has none loaded. */
+    /** The school's calendar; {@link ConflictException} naming the school when it has none loaded. */
     @Transactional(readOnly = true)
     public SchoolCalendar calendarFor(Long schoolId) {
         return cache.computeIfAbsent(schoolId, this::load);
@@ -62,7 +67,8 @@ public class CalendarService {
         List<HalfTermSpan> spans = halfTerms.findBySchoolIdOrderByStartDate(schoolId).stream()
                 .map(CalendarHalfTerm::toSpan).toList();
         if (spans.isEmpty()) {
-            throw new IllegalStateException("school " + schoolId + " has no calendar loaded");
+            String school = schools.byId(schoolId).map(School::getUrn).orElse("with id " + schoolId);
+            throw new ConflictException("school " + school + " has no calendar loaded: load its calendar file first");
         }
         Map<LocalDate, ClosureKind> days = new HashMap<>();
         closures.findBySchoolId(schoolId).forEach(c -> days.put(c.getClosureDate(), c.getKind()));

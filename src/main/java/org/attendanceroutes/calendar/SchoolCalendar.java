@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
+import org.attendanceroutes.ConflictException;
+
 /**
  * One school's calendar and the arithmetic of school time. Plain Java: no Spring, no JPA.
  *
@@ -279,8 +281,8 @@ public final class SchoolCalendar {
         return date.minusDays(date.getDayOfWeek().getValue() - 1L);
     }
 
-    private IllegalStateException beyondCalendar(LocalDate date) {
-        return new IllegalStateException("the school calendar ends on " + lastDay()
+    private ConflictException beyondCalendar(LocalDate date) {
+        return new ConflictException("the school calendar ends on " + lastDay()
                 + " and does not reach " + date + ": load the next academic year's calendar");
     }
 }

@@ -7,21 +7,18 @@ import java.time.LocalDate;
 import java.util.List;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.attendanceroutes.BadInputException;
+import org.attendanceroutes.ForbiddenException;
+import org.attendanceroutes.NotFoundException;
 import org.attendanceroutes.school.Pupil;
 import org.attendanceroutes.school.Schools;
 import org.attendanceroutes.school.Upn;
 import org.attendanceroutes.security.Role;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.ErrorResponseException;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /**
  * Reads cases: a pupil's cases, one case, its history and its targets. School staff read every
@@ -62,10 +59,9 @@ class CaseController {
     List<CaseView> casesOfPupil(@RequestParam(required = false) String upn, HttpServletRequest request) {
         String problem = Upn.problem(upn);
         if (problem != null) {
-            throw refused(HttpStatus.BAD_REQUEST, "query parameter upn: " + problem);
+            throw new BadInputException("query parameter upn: " + problem);
         }
-        Pupil pupil = schools.pupilByUpn(upn)
-                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "no pupil with UPN " + upn));
+        Pupil pupil = schools.pupilWithUpn(upn);
         boolean onlyReferred = readsOnlyReferred(request);
         return cases.findByPupilIdOrderByOpenedOnDesc(pupil.getId()).stream()
                 .filter(found -> !onlyReferred || found.isReferred())
@@ -98,23 +94,11 @@ class CaseController {
                 .toList();
     }
 
-    @ExceptionHandler(ErrorResponseException.class)
-    ResponseEntity<ProblemDetail> problem(ErrorResponseException refusal) {
-        return ResponseEntity.status(refusal.getStatusCode()).body(refusal.getBody());
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> notANumber(MethodArgumentTypeMismatchException mismatch) {
-        return problem(refused(HttpStatus.BAD_REQUEST,
-                mismatch.getName() + " '" + mismatch.getValue() + "' is not a case id (a whole number)"));
-    }
-
     private InterventionCase readable(long id, HttpServletRequest request) {
-        InterventionCase found = cases.findById(id)
-                .orElseThrow(() -> refused(HttpStatus.NOT_FOUND, "no case " + id));
+        InterventionCase found = cases.findById(id).orElseThrow(() -> new NotFoundException("no case " + id));
         if (readsOnlyReferred(request) && !found.isReferred()) {
             Principal user = request.getUserPrincipal();
-            throw refused(HttpStatus.FORBIDDEN, "case " + id + " is not referred to the local authority, so "
+            throw new ForbiddenException("case " + id + " is not referred to the local authority, so "
                     + user.getName() + " may not read it");
         }
         return found;
@@ -129,9 +113,5 @@ class CaseController {
         return new CaseView(found.getId(), upn, found.getRouteKey(), found.getStatus(), found.getCurrentStage(),
                 found.getOpenedOn(), found.getClosedOn(), found.getOutcome(), found.getReferredOn(),
                 found.getReferredTo(), found.getProcessInstanceId());
-    }
-
-    private static ErrorResponseException refused(HttpStatus status, String detail) {
-        return new ErrorResponseException(status, ProblemDetail.forStatusAndDetail(status, detail), null);
     }
 }

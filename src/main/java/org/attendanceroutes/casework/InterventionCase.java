@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import org.attendanceroutes.ConflictException;
 
 /**
  * A pupil's journey along one route: opened when the route starts, closed with an outcome when
@@ -91,7 +92,7 @@ public class InterventionCase {
 
     private void requireOpen(String action) {
         if (!isOpen()) {
-            throw new IllegalStateException("case " + id + " is closed (" + outcome + "): cannot " + action);
+            throw new ConflictException("case " + id + " is closed (" + outcome + "): cannot " + action);
         }
     }
 }

@@ -14,6 +14,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 
+import org.attendanceroutes.ConflictException;
 import org.attendanceroutes.school.ContactMethod;
 
 /**
@@ -158,7 +159,7 @@ public class Letter {
 
     void posted(Instant at, String by) {
         if (status != LetterStatus.AWAITING_POST) {
-            throw new IllegalStateException("letter " + id + " is " + status + ", not waiting in the print queue");
+            throw new ConflictException("letter " + id + " is " + status + ", not waiting in the print queue");
         }
         this.status = LetterStatus.POSTED;
         this.postedAt = at;

@@ -1,8 +1,8 @@
 package org.attendanceroutes.letters;
 
 import java.util.List;
-import java.util.NoSuchElementException;
 
+import org.attendanceroutes.NotFoundException;
 import org.attendanceroutes.casework.Casework;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -37,12 +37,12 @@ public class Letters {
 
     public List<Letter> ofCase(Long caseId) {
         if (cases.find(caseId).isEmpty()) {
-            throw new NoSuchElementException("case " + caseId + " does not exist");
+            throw new NotFoundException("case " + caseId + " does not exist");
         }
         return letters.findByCaseIdOrderById(caseId);
     }
 
-    static NoSuchElementException notFound(Long letterId) {
-        return new NoSuchElementException("letter " + letterId + " does not exist");
+    static NotFoundException notFound(Long letterId) {
+        return new NotFoundException("letter " + letterId + " does not exist");
     }
 }

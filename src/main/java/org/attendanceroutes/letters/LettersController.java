@@ -7,17 +7,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.stream.Collectors;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -115,25 +111,5 @@ public class LettersController {
                     l.getUnauthorisedLast10Weeks(), l.getPeriodStart(), l.getFiguresDate(), l.getTargetPercent(),
                     l.getTargetStart(), l.getTargetEnd(), l.getMeetingAt(), l.getRespondBy(), Letters.pdfPath(l.getId()));
         }
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<ProblemDetail> notFound(NoSuchElementException e) {
-        return problem(HttpStatus.NOT_FOUND, e);
-    }
-
-    @ExceptionHandler(IllegalArgumentException.class)
-    ResponseEntity<ProblemDetail> badRequest(IllegalArgumentException e) {
-        return problem(HttpStatus.BAD_REQUEST, e);
-    }
-
-    @ExceptionHandler(IllegalStateException.class)
-    ResponseEntity<ProblemDetail> conflict(IllegalStateException e) {
-        return problem(HttpStatus.CONFLICT, e);
-    }
-
-    private static ResponseEntity<ProblemDetail> problem(HttpStatus status, Exception e) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(ProblemDetail.forStatusAndDetail(status, e.getMessage()));
     }
 }

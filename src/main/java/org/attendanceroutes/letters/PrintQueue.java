@@ -5,10 +5,11 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Set;
 
+import org.attendanceroutes.BadInputException;
+import org.attendanceroutes.NotFoundException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -55,14 +56,14 @@ public class PrintQueue {
     @Transactional
     public List<Letter> markPosted(Collection<Long> letterIds, String by) {
         if (letterIds == null || letterIds.isEmpty()) {
-            throw new IllegalArgumentException("name the letters that were posted: letterIds is empty");
+            throw new BadInputException("name the letters that were posted: letterIds is empty");
         }
         Set<Long> wanted = new LinkedHashSet<>(letterIds);
         List<Letter> found = letters.findAllById(wanted);
         if (found.size() < wanted.size()) {
             Set<Long> missing = new LinkedHashSet<>(wanted);
             found.forEach(l -> missing.remove(l.getId()));
-            throw new NoSuchElementException("no letter " + missing);
+            throw new NotFoundException("no letter " + missing);
         }
         found.forEach(letter -> letter.posted(clock.instant(), by));
         log.info("letters {} marked posted by {}", wanted, by);

@@ -4,9 +4,9 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 
+import org.attendanceroutes.NotFoundException;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.data.domain.Sort;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -49,9 +49,9 @@ public class Schools {
         return schools.findByUrn(urn);
     }
 
-    /** The school with this URN; {@link NoSuchElementException} naming it when there is none. */
+    /** The school with this URN; {@link NotFoundException} naming it when there is none. */
     public School withUrn(String urn) {
-        return byUrn(urn).orElseThrow(() -> new NoSuchElementException("no school with URN " + urn));
+        return byUrn(urn).orElseThrow(() -> new NotFoundException("no school with URN " + urn));
     }
 
     /** Every school's id, in order. */
@@ -76,9 +76,9 @@ public class Schools {
         return pupils.findByUpn(upn);
     }
 
-    /** The pupil with this UPN; {@link NoSuchElementException} naming it when there is none. */
+    /** The pupil with this UPN; {@link NotFoundException} naming it when there is none. */
     public Pupil pupilWithUpn(String upn) {
-        return pupilByUpn(upn).orElseThrow(() -> new NoSuchElementException("no pupil with UPN " + upn));
+        return pupilByUpn(upn).orElseThrow(() -> new NotFoundException("no pupil with UPN " + upn));
     }
 
     /** The school's pupils on roll on {@code day}, by UPN. */

@@ -57,7 +57,12 @@ class WebappSession {
     }
 
     HttpResponse<String> postEngine(String path, String json, boolean withCsrfToken) {
-        return send(HttpRequest.newBuilder(uri("/camunda/api/engine/engine/" + engine + path))
+        return post("/camunda/api/engine/engine/" + engine + path, json, withCsrfToken);
+    }
+
+    /** A JSON POST in the session, with the webapps' CSRF token or without. */
+    HttpResponse<String> post(String path, String json, boolean withCsrfToken) {
+        return send(HttpRequest.newBuilder(uri(path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)), withCsrfToken);
     }
